@@ -30,9 +30,13 @@ i18n_init(void)
 
 	cur = setlocale(LC_ALL, "");
 	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0) {
-		/* Keep the user's LC_MESSAGES/LANGUAGE; only get UTF-8 text. */
-		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-			setlocale(LC_CTYPE, "C.utf8");
+		/*
+		 * No locale set: use C.UTF-8, which keeps English messages but
+		 * lets LANGUAGE=ru choose Russian (gettext ignores LANGUAGE
+		 * only under the plain "C" locale) and draws Cyrillic.
+		 */
+		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+			setlocale(LC_ALL, "C.utf8");
 	}
 	if ((dir = getenv("NASTAVNIK_LOCALEDIR")) == NULL || *dir == '\0') {
 		dir = LOCALEDIR;

@@ -93,6 +93,12 @@ int	 person_get(struct db *, long long, struct person *, struct nerr *);
 int	 person_insert(struct db *, struct person *, struct nerr *);
 /* Validate and save; refused if someone else saved it since it was read. */
 int	 person_update(struct db *, struct person *, struct nerr *);
+/*
+ * Validate all, then insert all in ONE transaction: nothing is saved if any
+ * is wrong (err names the index, 1-based, and the field).  For imports, the
+ * demo school and benchmarks.  Sets each id and version.
+ */
+int	 person_import(struct db *, struct person *, int, struct nerr *);
 /* Delete; refused (with the reason) while the person is in a pair. */
 int	 person_delete(struct db *, long long, struct nerr *);
 

@@ -9,6 +9,8 @@
 /* Is y-m-d a real date of the Gregorian calendar? */
 int	 date_valid(int, int, int);
 int	 date_days_in_month(int, int);
+/* Is iso exactly "YYYY-MM-DD" and a real date?  (Added by textdate.) */
+int	 date_iso_valid(const char *);
 
 /*
  * Parse ДД.ММ.ГГГГ, Д.М.ГГГГ (also with "/" or "-"), ГГГГ-ММ-ДД into ISO.

@@ -49,7 +49,7 @@ int	 text_width(const char *);
 /*
  * Convert UTF-8 to wide characters for drawing, at most maxcols columns:
  * control characters (C0, DEL, C1) and invalid bytes become visible escapes
- * (^A, ^[, \x9b, ...).  Writes at most outmax-1 wide characters and a NUL;
+ * (^A, ^[, <9B>, <FF>, ...).  Writes at most outmax-1 wide characters and a NUL;
  * stores the width used in *cols.  Returns the number of bytes of s consumed.
  */
 size_t	 text_to_wcs(const char *, wchar_t *, size_t, int, int *);

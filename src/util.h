@@ -6,10 +6,19 @@
 #include <stddef.h>
 
 #include <libintl.h>
+#include <locale.h>
 
 #define _(s)	gettext(s)
 #define N_(s)	(s)
-#define C_(ctx, s) pgettext_aux(PACKAGE, ctx "\004" s, s)
+/* A message with a context, for words that translate differently by use. */
+static inline const char *
+util_pgettext(const char *ctxid, const char *msgid)
+{
+	const char	*t = dcgettext(NULL, ctxid, LC_MESSAGES);
+
+	return (t == ctxid ? msgid : t);
+}
+#define C_(ctx, s) util_pgettext(ctx "\004" s, s)
 
 #define nitems(a) (sizeof (a) / sizeof ((a)[0]))
 

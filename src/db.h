@@ -61,6 +61,13 @@ int	 db_changed(struct db *);
 
 /* A consistent copy while others work (online backup API), created 0600. */
 int	 db_backup(struct db *, const char *dest, struct nerr *);
+/*
+ * The same; when dest is a folder the copy goes inside it under a dated name
+ * (nastavnik-YYYYMMDD-HHMMSS.db).  The path written is returned in *written
+ * (malloc'd) when written is not NULL.
+ */
+int	 db_backup_to(struct db *, const char *dest, char **written,
+	    struct nerr *);
 
 /* PRAGMA integrity_check and foreign_key_check; verdict text in out. 0 = sound. */
 int	 db_check(struct db *, struct sbuf *out, struct nerr *);
@@ -76,5 +83,10 @@ int	 db_set_setting(struct db *, const char *key, const char *val, struct nerr *
  */
 int	 db_audit(struct db *, const char *action, const char *entity,
 	    long long id, struct nerr *);
+
+/* For tests: apply a custom migration list as db_open applies schema.c's. */
+struct migration;
+int	 db_migrate_to(struct db *, const struct migration *, int,
+	    struct nerr *);
 
 #endif

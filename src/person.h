@@ -101,6 +101,15 @@ int	 person_update(struct db *, struct person *, struct nerr *);
 int	 person_import(struct db *, struct person *, int, struct nerr *);
 /* Delete; refused (with the reason) while the person is in a pair. */
 int	 person_delete(struct db *, long long, struct nerr *);
+/*
+ * Validate and insert inside a transaction the caller holds (db_begin):
+ * for writers that save other tables in the same one, such as demo_fill.
+ * Added by person.
+ */
+int	 person_insert_tx(struct db *, struct person *, struct nerr *);
+/* "Иванов И. И.": how messages name a person (malloc'd).  Added by person. */
+char	*person_short_name(const char *last, const char *first,
+	    const char *patronymic);
 
 /* ---- lists ---- */
 
@@ -162,6 +171,8 @@ void	 rep_free(struct representative *);
 int	 rep_list(struct db *, long long, struct representative **, int *, struct nerr *);
 void	 rep_list_free(struct representative *, int);
 int	 rep_add(struct db *, struct representative *, struct nerr *);
+/* rep_add inside a transaction the caller holds.  Added by person. */
+int	 rep_insert_tx(struct db *, struct representative *, struct nerr *);
 int	 rep_delete(struct db *, long long, struct nerr *);
 
 #endif

@@ -1,1 +1,73 @@
-/* placeholder */
+/* ui-list.h: a list that pages through a query a window at a time, with search. */
+#ifndef NASTAVNIK_UI_LIST_H
+#define NASTAVNIK_UI_LIST_H
+
+#include "ui.h"
+
+struct ui_column {
+	const char	*title;		/* N_() */
+	int		 width;		/* columns; 0: takes what is left */
+	int		 right;		/* aligned right */
+	void		(*get)(const void *row, struct sbuf *);
+};
+
+/*
+ * Where the rows come from.  page reads at most n rows after (backward:
+ * before) the row from, or from an end when from is NULL, in display order;
+ * rows are kept only for a window, never the whole table.
+ */
+struct ui_list_source {
+	size_t		 rowsize;
+	int		(*page)(void *ctx, const void *from, int backward,
+			    void *rows, int n, struct nerr *);
+	long long	(*count)(void *ctx, struct nerr *);
+	void		(*free_rows)(void *rows, int n);
+	void		(*copy_row)(void *dst, const void *src);
+	long long	(*id)(const void *row);
+	/* The row of an id under the current filter: 1, 0 if not in it, -1. */
+	int		(*find)(void *ctx, long long id, void *row,
+			    struct nerr *);
+	/* Set the search text (NULL clears it). */
+	void		(*search)(void *ctx, const char *);
+};
+
+struct ui_list {
+	const struct ui_column		*cols;
+	int				 ncols;
+	const struct ui_list_source	*src;
+	void				*ctx;
+
+	char		*rows;		/* the window: at most h rows */
+	int		 n;
+	int		 cur;
+	int		 h;
+	long long	 pos;		/* index of the first row; -1 unknown */
+	long long	 count;		/* -1 unknown */
+
+	int		 searching;	/* the search line is open */
+	struct sbuf	 search;
+	const char	*empty;		/* said when there are no rows, N_() */
+};
+
+void	 ui_list_init(struct ui_list *, const struct ui_column *, int,
+	    const struct ui_list_source *, void *ctx);
+void	 ui_list_free(struct ui_list *);
+/* Count and read the first window again (the filter changed). */
+int	 ui_list_reload(struct ui_list *);
+/* Read the window again where it is, keeping the cursor on its row. */
+int	 ui_list_refresh(struct ui_list *);
+/* Put the cursor on a row by id; 0 if the filter hides it. */
+int	 ui_list_select(struct ui_list *, long long);
+const void *ui_list_current(const struct ui_list *);
+
+/* Header, rows and (when open) the search line in h lines from y. */
+void	 ui_list_draw(struct ui_list *, struct ui_frame *, WINDOW *, int y,
+	    int h);
+/* Moving and searching; 1 when the key was used. */
+int	 ui_list_key(struct ui_list *, struct ui_frame *, int);
+/* Open the search line ("/"). */
+void	 ui_list_search_start(struct ui_list *, struct ui_frame *);
+/* "123/4567" for the corner. */
+void	 ui_list_position(const struct ui_list *, struct sbuf *);
+
+#endif

@@ -1,1 +1,40 @@
-/* placeholder */
+/* ui-pager.h: scrollable text (help, "not yet" pages, cards, later reports). */
+#ifndef NASTAVNIK_UI_PAGER_H
+#define NASTAVNIK_UI_PAGER_H
+
+#include "ui.h"
+
+/*
+ * Text conventions: a line starting with \001 is a heading (drawn bold);
+ * "left\tright" puts right in a second column with a hanging indent.
+ */
+#define UI_PAGER_HEAD	"\001"
+
+struct ui_pager {
+	char		*text;
+	char		**lines;	/* wrapped for width */
+	int		 n;
+	int		 width;
+	int		 top;
+	int		 h;		/* rows shown last time */
+};
+
+void	 ui_pager_init(struct ui_pager *, const char *);
+void	 ui_pager_set(struct ui_pager *, const char *);
+void	 ui_pager_draw(struct ui_pager *, WINDOW *, int y, int h);
+/* Scrolling keys; 1 when the key was used. */
+int	 ui_pager_key(struct ui_pager *, int);
+void	 ui_pager_free(struct ui_pager *);
+
+/* Open a screen showing text under a title; help is the F1 paragraph. */
+int	 ui_pager_open(const char *title, const char *text, const char *help);
+
+/* Word-wrap UTF-8 text to width columns (see the conventions above). */
+int	 ui_wrap(const char *, int, char ***);
+void	 ui_wrap_free(char **, int);
+
+/* The actions every pager has, for screens built on one. */
+extern const struct ui_action ui_pager_actions[];
+extern const int ui_pager_nactions;
+
+#endif

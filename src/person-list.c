@@ -221,6 +221,9 @@ row_fill(struct person_row *r, sqlite3_stmt *st, int sort)
 	}
 }
 
+static int	bound_bind(sqlite3_stmt *, int, const struct pseg *,
+		    const struct person_row *);
+
 /*
  * Read at most n rows of one segment, after (or before) the bound row when
  * one is given, into rows; returns how many or -1.
@@ -233,7 +236,6 @@ seg_read(struct db *db, const struct pfilter *pf, const struct pseg *sg,
 	struct sbuf	 sql;
 	sqlite3_stmt	*st;
 	const char	*dir = backward ? " DESC" : "";
-	const char	*k;
 	int		 i, j, got = 0, rc = SQLITE_DONE;
 
 	sbuf_init(&sql);
@@ -261,14 +263,8 @@ seg_read(struct db *db, const struct pfilter *pf, const struct pseg *sg,
 		return (-1);
 
 	i = where_bind(st, pf);
-	if (bound != NULL) {
-		for (j = 0; j < sg->ncols; j++) {
-			k = sg->key[j] == 1 ? bound->k1 : bound->k2;
-			sqlite3_bind_text(st, i++, k != NULL ? k : "", -1,
-			    SQLITE_STATIC);
-		}
-		sqlite3_bind_int64(st, i++, bound->id);
-	}
+	if (bound != NULL)
+		i = bound_bind(st, i, sg, bound);
 	sqlite3_bind_int(st, i, n);
 	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		row_fill(&rows[got++], st, sort);
@@ -429,4 +425,108 @@ person_classes_free(char **cl, int n)
 	for (i = 0; i < n; i++)
 		free(cl[i]);
 	free(cl);
+}
+
+/* Binds the keyset bound of a segment after the filter's parameters. */
+static int
+bound_bind(sqlite3_stmt *st, int i, const struct pseg *sg,
+    const struct person_row *r)
+{
+	const char	*k;
+	int		 j;
+
+	for (j = 0; j < sg->ncols; j++) {
+		k = sg->key[j] == 1 ? r->k1 : r->k2;
+		sqlite3_bind_text(st, i++, k != NULL ? k : "", -1,
+		    SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(st, i++, r->id);
+	return (i);
+}
+
+/*
+ * The place of a row in the filter's order (0 = first): the rows of the
+ * segments before its own, plus those before it in its segment.  Counted on
+ * the same indexes the pages seek in, so it is one index walk, not a page
+ * per screenful.
+ */
+long long
+person_rank(struct db *db, const struct person_filter *f,
+    const struct person_row *row, struct nerr *err)
+{
+	const struct pseg	*segs;
+	struct pfilter		 pf;
+	struct sbuf		 sql;
+	sqlite3_stmt		*st;
+	long long		 total = 0;
+	int			 nseg, s, own, j, i;
+
+	segs = segs_of(f->sort, &nseg);
+	own = seg_of_row(f->sort, row);
+	pfilter_make(f, &pf);
+	sbuf_init(&sql);
+	for (s = 0; s <= own && total >= 0; s++) {
+		sbuf_reset(&sql);
+		sbuf_add(&sql, "SELECT count(*) FROM person");
+		where_add(&sql, &pf);
+		sbuf_addf(&sql, " AND %s", segs[s].cond);
+		if (s == own) {
+			sbuf_add(&sql, " AND (");
+			for (j = 0; j < segs[s].ncols; j++)
+				sbuf_addf(&sql, "%s, ", segs[s].cols[j]);
+			sbuf_add(&sql, "id) < (");
+			for (j = 0; j < segs[s].ncols; j++)
+				sbuf_add(&sql, "?, ");
+			sbuf_add(&sql, "?)");
+		}
+		if ((st = db_prepare(db, sql.s, err)) == NULL) {
+			total = -1;
+			break;
+		}
+		i = where_bind(st, &pf);
+		if (s == own)
+			bound_bind(st, i, &segs[s], row);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			total += sqlite3_column_int64(st, 0);
+		else
+			total = db_fail(db, err, _("counting participants"));
+		sqlite3_finalize(st);
+	}
+	sbuf_free(&sql);
+	pfilter_free(&pf);
+	return (total);
+}
+
+/* The list row of one participant if the filter shows them: 1, 0 if not, -1. */
+int
+person_row_find(struct db *db, const struct person_filter *f, long long id,
+    struct person_row *row, struct nerr *err)
+{
+	struct pfilter	 pf;
+	struct sbuf	 sql;
+	sqlite3_stmt	*st;
+	int		 rc, found = -1;
+
+	pfilter_make(f, &pf);
+	sbuf_init(&sql);
+	sbuf_add(&sql, "SELECT id, last, first, patronymic, birth, class, "
+	    "organisation, category, is_mentor, is_mentee, sort_key, class_key "
+	    "FROM person");
+	where_add(&sql, &pf);
+	sbuf_add(&sql, " AND id = ?");
+	st = db_prepare(db, sql.s, err);
+	sbuf_free(&sql);
+	if (st != NULL) {
+		sqlite3_bind_int64(st, where_bind(st, &pf), id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			row_fill(row, st, f->sort);
+			found = 1;
+		} else if (rc == SQLITE_DONE)
+			found = 0;
+		else
+			db_fail(db, err, _("reading the participant list"));
+		sqlite3_finalize(st);
+	}
+	pfilter_free(&pf);
+	return (found);
 }

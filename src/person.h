@@ -152,6 +152,12 @@ int	 person_page(struct db *, const struct person_filter *,
 	    struct person_row *rows, int n, struct nerr *);
 void	 person_rows_free(struct person_row *, int);
 void	 person_row_copy(struct person_row *dst, const struct person_row *src);
+/* The place of a row in the filter's order, 0 first; -1 on error. */
+long long person_rank(struct db *, const struct person_filter *,
+	    const struct person_row *, struct nerr *);
+/* The list row of one participant if the filter shows them: 1, 0 if not, -1. */
+int	 person_row_find(struct db *, const struct person_filter *, long long,
+	    struct person_row *, struct nerr *);
 /* How many match the filter; -1 on error. */
 long long person_count(struct db *, const struct person_filter *, struct nerr *);
 /* Distinct classes in school order ("1А" < "2Б" < "10А"); caller frees. */

@@ -10,8 +10,6 @@
 
 #define ROW(l, i)	((void *)((l)->rows + (size_t)(i) * (l)->src->rowsize))
 /* Counting a row's place by paging stops here; the corner then says "?". */
-#define UI_LIST_RANK_MAX	20000
-#define UI_LIST_RANK_STEP	256
 
 void
 ui_list_init(struct ui_list *l, const struct ui_column *cols, int ncols,
@@ -189,59 +187,19 @@ ui_list_reload(struct ui_list *l)
 	return (0);
 }
 
-/*
- * Where a row stands in the whole list, counted by paging from it towards
- * the nearer end (the core has no rank query); -1 past the limit.
- */
+/* Where a row stands in the whole list; -1 if the source cannot say. */
 static long long
 ui_list_rank(struct ui_list *l, const void *row)
 {
-	char		*a, *b, *tmp;
-	long long	 before = 0, after = 0;
-	int		 k, done_b = 0, done_a = 0;
-	size_t		 rs = l->src->rowsize;
+	struct nerr	 err;
+	long long	 r;
 
-	if (l->count < 0)
+	if (l->count < 0 || l->src->rank == NULL)
 		return (-1);
-	a = xcalloc(1, rs);
-	b = xcalloc(1, rs);
-	l->src->copy_row(a, row);
-	l->src->copy_row(b, row);
-	while (!done_b && !done_a && before + after < UI_LIST_RANK_MAX) {
-		k = ui_list_fetch(l, b, 1, UI_LIST_RANK_STEP, &tmp);
-		if (k <= 0)
-			done_b = 1;
-		else {
-			before += k;
-			l->src->free_rows(b, 1);
-			l->src->copy_row(b, tmp);	/* the first is the farthest */
-			l->src->free_rows(tmp, k);
-			done_b = k < UI_LIST_RANK_STEP;
-		}
-		free(tmp);
-		if (done_b)
-			break;
-		k = ui_list_fetch(l, a, 0, UI_LIST_RANK_STEP, &tmp);
-		if (k <= 0)
-			done_a = 1;
-		else {
-			after += k;
-			l->src->free_rows(a, 1);
-			l->src->copy_row(a, tmp + (size_t)(k - 1) * rs);
-			l->src->free_rows(tmp, k);
-			done_a = k < UI_LIST_RANK_STEP;
-		}
-		free(tmp);
-	}
-	l->src->free_rows(a, 1);
-	l->src->free_rows(b, 1);
-	free(a);
-	free(b);
-	if (done_b)
-		return (before);
-	if (done_a)
-		return (l->count - 1 - after);
-	return (-1);
+	nerr_clear(&err);
+	if ((r = l->src->rank(l->ctx, row, &err)) < 0)
+		ui_error("%s", err.msg);
+	return (r);
 }
 
 /* Make a window around row r (taken), with the cursor on it. */

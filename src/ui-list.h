@@ -27,6 +27,8 @@ struct ui_list_source {
 	/* The row of an id under the current filter: 1, 0 if not in it, -1. */
 	int		(*find)(void *ctx, long long id, void *row,
 			    struct nerr *);
+	/* The place of a row in the whole list, 0 first; -1 on error. */
+	long long	(*rank)(void *ctx, const void *row, struct nerr *);
 	/* Set the search text (NULL clears it). */
 	void		(*search)(void *ctx, const char *);
 };

@@ -71,51 +71,21 @@ people_full_name(struct sbuf *sb, const char *last, const char *first,
 		sbuf_addf(sb, " %s", patronymic);
 }
 
-/*
- * The list row of a person, with its keyset position: the core has no
- * "row of an id", so search the filter for the full name, which leaves a
- * handful of rows, and take the one with the id.
- */
+/* The list row of a person under the current filter, with its keyset place. */
 static int
 people_find(void *ctx, long long id, void *out, struct nerr *err)
 {
-	struct people		*p = ctx;
-	struct person_filter	 f = p->f;
-	struct person		 pe;
-	struct person_row	 rows[32];
-	struct sbuf		 name;
-	char			*fname, *fsearch;
-	int			 n, i, found = 0, visible = 1;
+	struct people	*p = ctx;
 
-	person_init(&pe);
-	if (person_get(ui_db(), id, &pe, err) != 0) {
-		person_free(&pe);
-		return (-1);
-	}
-	sbuf_init(&name);
-	people_full_name(&name, pe.last, pe.first, pe.patronymic);
-	person_free(&pe);
-	if (p->search != NULL) {
-		fname = text_fold_dup(name.s);
-		fsearch = text_fold_dup(p->search);
-		visible = strstr(fname, fsearch) != NULL;
-		free(fname);
-		free(fsearch);
-	}
-	f.search = name.s;
-	n = visible ? person_page(ui_db(), &f, NULL, 0, rows, nitems(rows),
-	    err) : 0;
-	sbuf_free(&name);
-	if (n < 0)
-		return (-1);
-	for (i = 0; i < n; i++) {
-		if (rows[i].id == id && !found) {
-			person_row_copy(out, &rows[i]);
-			found = 1;
-		}
-	}
-	person_rows_free(rows, n);
-	return (found);
+	return (person_row_find(ui_db(), &p->f, id, out, err));
+}
+
+static long long
+people_rank(void *ctx, const void *row, struct nerr *err)
+{
+	struct people	*p = ctx;
+
+	return (person_rank(ui_db(), &p->f, row, err));
 }
 
 static void
@@ -136,6 +106,7 @@ static const struct ui_list_source people_source = {
 	.copy_row = people_copy_row,
 	.id = people_id,
 	.find = people_find,
+	.rank = people_rank,
 	.search = people_search,
 };
 

@@ -9,21 +9,6 @@
 #include "util.h"
 
 /*
- * util.h's C_() expands to gettext.h's pgettext_aux, which Debian's
- * libintl.h does not declare; the same few lines here make C_() usable.
- */
-#ifndef pgettext_aux
-static inline const char *
-ui_pgettext_aux(const char *domain, const char *ctxid, const char *msgid)
-{
-	const char	*t = dgettext(domain, ctxid);
-
-	return (t == ctxid ? msgid : t);
-}
-#define pgettext_aux ui_pgettext_aux
-#endif
-
-/*
  * Keys as one int: a typed character is its code point; a curses key code
  * (KEY_F(1), KEY_DOWN, ...) is moved past Unicode so the two never meet.
  * Esc followed by a digit arrives as the F-key (Esc 0 = F10).

@@ -476,6 +476,8 @@ t_import_reps(struct db *db)
 	}
 }
 
+static int rank_bad, find_bad;
+
 /* Page through the whole filter forward and backward in windows of w. */
 static int
 walk(struct db *db, const struct person_filter *f, int w, long long *fwd,
@@ -492,8 +494,22 @@ walk(struct db *db, const struct person_filter *f, int w, long long *fwd,
 			diag("%s", err.msg);
 			break;
 		}
-		for (i = 0; i < n && total < max; i++)
+		for (i = 0; i < n && total < max; i++) {
+			struct person_row	one;
+
+			if (person_rank(db, f, &rows[i], &err) != total)
+				rank_bad++;
+			if (person_row_find(db, f, rows[i].id, &one, &err) != 1)
+				find_bad++;
+			else {
+				if (one.id != rows[i].id ||
+				    strcmp(one.k1 ? one.k1 : "",
+				    rows[i].k1 ? rows[i].k1 : "") != 0)
+					find_bad++;
+				person_rows_free(&one, 1);
+			}
 			fwd[total++] = rows[i].id;
+		}
 		if (have)
 			person_rows_free(&from, 1);
 		if (n > 0) {
@@ -654,6 +670,8 @@ t_paging(struct db *db)
 		free(prev);
 	}
 	ok(!bad, "births ascending, unknown births last");
+	is_int(rank_bad, 0, "person_rank gives every row's place, in every order");
+	is_int(find_bad, 0, "person_row_find gives the same row as the pages");
 
 	/* Filters. */
 	person_filter_init(&f);
@@ -679,6 +697,12 @@ t_paging(struct db *db)
 	is_int(person_count(db, &f, &err), 0, "search that finds nobody");
 	n = person_page(db, &f, NULL, 0, rows, 8, &err);
 	is_int(n, 0, "an empty window");
+	{
+		struct person_row	one;
+
+		is_int(person_row_find(db, &f, ids[0], &one, &err), 0,
+		    "person_row_find: a row the filter hides is not found");
+	}
 
 	person_filter_init(&f);
 	is_int(person_count(db, &f, &err), NNAMES, "count all");

@@ -416,17 +416,36 @@ cli_bad_category(const char *s)
 static int
 cli_list(struct cli_ctx *ctx, int argc, char **argv)
 {
+	/* What "list" can print; each kind lives with its own subcommands. */
+	static const struct {
+		const char	*name;
+		int		(*fn)(struct cli_ctx *, int, char **);
+	} kinds[] = {
+		{ "people", cli_list_people },
+	};
+	struct sbuf	names;
+	size_t		i;
+	int		rc;
+
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0)) {
 		cli_help_cmd(stdout, "list");
 		return (CLI_EXIT_OK);
 	}
+	for (i = 0; argc >= 2 && i < nitems(kinds); i++) {
+		if (strcmp(argv[1], kinds[i].name) == 0)
+			return (kinds[i].fn(ctx, argc - 1, argv + 1));
+	}
+	sbuf_init(&names);
+	for (i = 0; i < nitems(kinds); i++)
+		sbuf_addf(&names, "%s%s", i > 0 ? ", " : "", kinds[i].name);
 	if (argc < 2 || argv[1][0] == '-')
-		return (cli_bad("list", _("list: say what to list (people)")));
-	if (strcmp(argv[1], "people") == 0)
-		return (cli_list_people(ctx, argc - 1, argv + 1));
-	return (cli_bad("list", _("list: unknown kind of record '%s'"),
-	    argv[1]));
+		rc = cli_bad("list", _("list: say what to list (%s)"), names.s);
+	else
+		rc = cli_bad("list", _("list: unknown kind of record '%s'; "
+		    "use one of: %s"), argv[1], names.s);
+	sbuf_free(&names);
+	return (rc);
 }
 
 static int

@@ -122,6 +122,14 @@ struct person_filter {
 	const char	*class_;	/* NULL: all */
 	int		 role;		/* enum person_role */
 	int		 sort;		/* enum person_sort */
+	int		 consent;	/* enum person_consent_filter */
+};
+
+/* By processing consent (as of date_today()). */
+enum person_consent_filter {
+	PCONS_ANY,
+	PCONS_OWED,		/* no valid processing consent */
+	PCONS_COVERED		/* a valid processing consent */
 };
 void	 person_filter_init(struct person_filter *);
 

@@ -329,7 +329,8 @@ person_cli_card(struct db *db, const struct person *p)
 	int			 n = 0, i, nreps = 0, age;
 
 	card_addf(l, &n, _("Number"), "%lld", p->id);
-	card_addf(l, &n, _("Name"), "%s %s%s%s", p->last, p->first,
+	card_addf(l, &n, _("Name"), "%s %s%s%s", str_or(p->last, ""),
+	    str_or(p->first, ""),
 	    p->patronymic != NULL ? " " : "", str_or(p->patronymic, ""));
 	card_add(l, &n, _("Category"), person_category_label(p->category));
 	date_show(p->birth, d);

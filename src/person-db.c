@@ -136,6 +136,10 @@ struct person_stmts {
 	sqlite3_stmt	*person;
 	sqlite3_stmt	*mentee;
 	sqlite3_stmt	*mentor;
+	sqlite3_stmt	*update;	/* kept by a batch only */
+	sqlite3_stmt	*audit;		/* kept by a batch only */
+	sqlite3_stmt	*words_del;
+	sqlite3_stmt	*words_add;
 };
 
 static void
@@ -144,6 +148,10 @@ stmts_free(struct person_stmts *s)
 	sqlite3_finalize(s->person);
 	sqlite3_finalize(s->mentee);
 	sqlite3_finalize(s->mentor);
+	sqlite3_finalize(s->update);
+	sqlite3_finalize(s->audit);
+	sqlite3_finalize(s->words_del);
+	sqlite3_finalize(s->words_add);
 	memset(s, 0, sizeof *s);
 }
 
@@ -222,12 +230,67 @@ save_profiles(struct db *db, struct person_stmts *s, const struct person *p,
 	return (0);
 }
 
+/*
+ * The words of the search key in person_word, so a search seeks the index
+ * for the beginning of a word instead of reading every name (see
+ * person-list.c).  Called wherever search_key is written.
+ */
+static int
+words_sync(struct db *db, struct person_stmts *s, long long id,
+    const char *search, struct nerr *err)
+{
+	const char	*w, *e;
+
+	if (s->words_del == NULL && (s->words_del = db_prepare(db,
+	    "DELETE FROM person_word WHERE person_id = ?", err)) == NULL)
+		return (-1);
+	if (s->words_add == NULL && (s->words_add = db_prepare(db,
+	    "INSERT OR IGNORE INTO person_word (word, person_id) "
+	    "VALUES (?, ?)", err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s->words_del, 1, id);
+	if (step_done(db, s->words_del, err) == -1)
+		return (-1);
+	for (w = search; *w != '\0'; w = e) {
+		while (*w == ' ')
+			w++;
+		if ((e = strchr(w, ' ')) == NULL)
+			e = w + strlen(w);
+		if (e == w)
+			break;
+		sqlite3_bind_text(s->words_add, 1, w, (int)(e - w),
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(s->words_add, 2, id);
+		if (step_done(db, s->words_add, err) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
 /* The class as stored goes back to the caller: "7 б" becomes "7Б". */
 static void
 adopt_class(struct person *p, struct person_keys *k)
 {
 	free(p->class_);
 	p->class_ = k->class_ != NULL ? xstrdup(k->class_) : NULL;
+}
+
+/*
+ * db_audit with the statement kept: an import audits every row it adds, and
+ * preparing the statement 100 000 times would cost more than the inserts.
+ */
+static int
+stmts_audit(struct db *db, struct person_stmts *s, const char *action,
+    long long id, struct nerr *err)
+{
+	if (s->audit == NULL && (s->audit = db_prepare(db, "INSERT INTO "
+	    "audit(user, action, entity, entity_id) VALUES (?, ?, 'person', ?)",
+	    err)) == NULL)
+		return (-1);
+	sqlite3_bind_text(s->audit, 1, db->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->audit, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s->audit, 3, id);
+	return (step_done(db, s->audit, err));
 }
 
 /* Insert an already validated person inside the caller's transaction. */
@@ -245,16 +308,18 @@ insert_row(struct db *db, struct person_stmts *s, struct person *p,
 	keys_make(p, &k);
 	bind_person(s->person, p, &k);
 	rc = step_done(db, s->person, err);
-	if (rc == 0)
+	if (rc == 0) {
 		adopt_class(p, &k);
+		p->id = sqlite3_last_insert_rowid(db->h);
+		rc = words_sync(db, s, p->id, k.search, err);
+	}
 	keys_free(&k);
 	if (rc == -1)
 		return (-1);
-	p->id = sqlite3_last_insert_rowid(db->h);
 	p->version = 1;
 	if (save_profiles(db, s, p, err) == -1)
 		return (-1);
-	return (db_audit(db, "person.add", "person", p->id, err));
+	return (stmts_audit(db, s, "person.add", p->id, err));
 }
 
 int
@@ -338,39 +403,50 @@ update_refused(struct db *db, long long id, struct nerr *err)
 	    "to see theirs.")));
 }
 
+/* Save an already validated person over their stored version. */
 static int
-update_tx(struct db *db, struct person *p, struct nerr *err)
+update_row(struct db *db, struct person_stmts *s, struct person *p,
+    struct nerr *err)
 {
-	struct person_stmts	s;
 	struct person_keys	k;
-	sqlite3_stmt		*st;
-	int			 i, rc;
+	int			i, rc;
 
-	if ((st = db_prepare(db, "UPDATE person SET (" PERSON_COLS ") = "
+	if (s->update == NULL && (s->update = db_prepare(db, "UPDATE person "
+	    "SET (" PERSON_COLS ") = "
 	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), "
 	    "version = version + 1, "
 	    "updated = strftime('%Y-%m-%dT%H:%M:%S','now') "
 	    "WHERE id = ? AND version = ?", err)) == NULL)
 		return (-1);
 	keys_make(p, &k);
-	i = bind_person(st, p, &k);
-	sqlite3_bind_int64(st, i, p->id);
-	sqlite3_bind_int64(st, i + 1, p->version);
-	rc = step_done(db, st, err);
-	sqlite3_finalize(st);
+	i = bind_person(s->update, p, &k);
+	sqlite3_bind_int64(s->update, i, p->id);
+	sqlite3_bind_int64(s->update, i + 1, p->version);
+	rc = step_done(db, s->update, err);
 	if (rc == 0 && sqlite3_changes(db->h) == 0)
 		rc = update_refused(db, p->id, err);
-	if (rc == 0)
+	if (rc == 0) {
 		adopt_class(p, &k);
+		rc = words_sync(db, s, p->id, k.search, err);
+	}
 	keys_free(&k);
 	if (rc == -1)
 		return (-1);
-	memset(&s, 0, sizeof s);
-	rc = save_profiles(db, &s, p, err);
-	stmts_free(&s);
-	if (rc == -1)
+	if (save_profiles(db, s, p, err) == -1)
 		return (-1);
-	return (db_audit(db, "person.edit", "person", p->id, err));
+	return (stmts_audit(db, s, "person.edit", p->id, err));
+}
+
+static int
+update_tx(struct db *db, struct person *p, struct nerr *err)
+{
+	struct person_stmts	s;
+	int			rc;
+
+	memset(&s, 0, sizeof s);
+	rc = update_row(db, &s, p, err);
+	stmts_free(&s);
+	return (rc);
 }
 
 int
@@ -386,6 +462,49 @@ person_update(struct db *db, struct person *p, struct nerr *err)
 	}
 	p->version++;
 	return (0);
+}
+
+/* ---- batches (imports): added by pimport ---- */
+
+struct person_batch {
+	struct db		*db;
+	struct person_stmts	 s;
+};
+
+struct person_batch *
+person_batch_new(struct db *db)
+{
+	struct person_batch	*b;
+
+	b = xcalloc(1, sizeof *b);
+	b->db = db;
+	return (b);
+}
+
+int
+person_batch_insert(struct person_batch *b, struct person *p,
+    struct nerr *err)
+{
+	return (insert_row(b->db, &b->s, p, err));
+}
+
+int
+person_batch_update(struct person_batch *b, struct person *p,
+    struct nerr *err)
+{
+	if (update_row(b->db, &b->s, p, err) == -1)
+		return (-1);
+	p->version++;
+	return (0);
+}
+
+void
+person_batch_free(struct person_batch *b)
+{
+	if (b == NULL)
+		return;
+	stmts_free(&b->s);
+	free(b);
 }
 
 /* Pairs and groups the person is in; -1 on error. */

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consent.h"
+#include "date.h"
 #include "db.h"
 #include "person.h"
 #include "text.h"
@@ -84,14 +86,45 @@ struct pfilter {
 	char		*class_;	/* as class_key */
 	char		*search;	/* " w1\0 w2\0...": words, each after a space */
 	int		 nwords;
+	char		*word;		/* the longest word, without its space */
+	char		*word_hi;	/* word + 0xFF: the end of its range */
+	int		 sparse;	/* few names have it: seek person_word */
 	int		 role;
+	int		 consent;	/* enum person_consent_filter */
 };
+
+/*
+ * A search word that begins fewer words than this in person_word is looked
+ * up there (the matches read by id, then sorted: a few ms); a commoner one
+ * ("с") is checked row by row while walking the order's index, which finds
+ * a window of matches at once because they are everywhere.  Either way no
+ * window reads the whole table.
+ */
+int person_search_sparse = 3000;
 
 /* At most this many words of a search are matched (each must start a word). */
 #define SEARCH_WORDS 4
 
+/* How many words of names lie in [lo, hi) (an index range count); -1. */
+static long long
+word_count(struct db *db, const char *lo, const char *hi)
+{
+	sqlite3_stmt	*st;
+	long long	 n = -1;
+
+	if ((st = db_prepare(db, "SELECT count(*) FROM person_word "
+	    "WHERE word >= ? AND word < ?", NULL)) == NULL)
+		return (-1);
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return (n);
+}
+
 static void
-pfilter_make(const struct person_filter *f, struct pfilter *pf)
+pfilter_make(struct db *db, const struct person_filter *f, struct pfilter *pf)
 {
 	char	*copy, *norm;
 
@@ -128,7 +161,21 @@ pfilter_make(const struct person_filter *f, struct pfilter *pf)
 		else
 			sbuf_free(&b);
 	}
+	if (pf->nwords > 0) {
+		long long	 n;
+		const char	*w = pf->search, *best = w;
+
+		for (int i = 0; i < pf->nwords; i++, w += strlen(w) + 1)
+			if (strlen(w) > strlen(best))
+				best = w;
+		/* Every word that begins with it sorts below it + 0xFF. */
+		pf->word = xstrdup(best + 1);
+		xasprintf(&pf->word_hi, "%s\xff", pf->word);
+		n = word_count(db, pf->word, pf->word_hi);
+		pf->sparse = n >= 0 && n < person_search_sparse;
+	}
 	pf->role = f->role;
+	pf->consent = f->consent;
 }
 
 static void
@@ -136,12 +183,19 @@ pfilter_free(struct pfilter *pf)
 {
 	free(pf->class_);
 	free(pf->search);
+	free(pf->word);
+	free(pf->word_hi);
 }
 
+/* Follows "FROM person": the sparse search reads matches by id. */
 static void
 where_add(struct sbuf *sql, const struct pfilter *pf)
 {
-	sbuf_add(sql, " WHERE 1");
+	if (pf->sparse)
+		sbuf_add(sql, " NOT INDEXED WHERE id IN (SELECT person_id FROM "
+		    "person_word WHERE word >= ? AND word < ?)");
+	else
+		sbuf_add(sql, " WHERE 1");
 	if (pf->category != NULL)
 		sbuf_add(sql, " AND category = ?");
 	if (pf->class_ != NULL)
@@ -152,6 +206,13 @@ where_add(struct sbuf *sql, const struct pfilter *pf)
 		sbuf_add(sql, " AND is_mentee = 1");
 	for (int w = 0; w < pf->nwords; w++)
 		sbuf_add(sql, " AND instr(search_key, ?) > 0");
+	/* Anonymised people neither owe a paper nor are covered by one. */
+	if (pf->consent == PCONS_OWED)
+		sbuf_add(sql, " AND anonymised = 0 AND NOT "
+		    CONSENT_PD_VALID_SQL("person.id", "?"));
+	else if (pf->consent == PCONS_COVERED)
+		sbuf_add(sql, " AND anonymised = 0 AND "
+		    CONSENT_PD_VALID_SQL("person.id", "?"));
 }
 
 /* Binds what where_add asked for; returns the next parameter index. */
@@ -161,12 +222,21 @@ where_bind(sqlite3_stmt *st, const struct pfilter *pf)
 	const char	*w = pf->search;
 	int		 i = 1;
 
+	if (pf->sparse) {
+		sqlite3_bind_text(st, i++, pf->word, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i++, pf->word_hi, -1, SQLITE_STATIC);
+	}
 	if (pf->category != NULL)
 		sqlite3_bind_text(st, i++, pf->category, -1, SQLITE_STATIC);
 	if (pf->class_ != NULL)
 		sqlite3_bind_text(st, i++, pf->class_, -1, SQLITE_STATIC);
 	for (int n = 0; n < pf->nwords; n++, w += strlen(w) + 1)
 		sqlite3_bind_text(st, i++, w, -1, SQLITE_STATIC);
+	/* CONSENT_PD_VALID_SQL asks for the date three times. */
+	if (pf->consent == PCONS_OWED || pf->consent == PCONS_COVERED)
+		for (int n = 0; n < 3; n++)
+			sqlite3_bind_text(st, i++, date_today(), -1,
+			    SQLITE_TRANSIENT);
 	return (i);
 }
 
@@ -302,7 +372,7 @@ person_page(struct db *db, const struct person_filter *f,
 	if (n <= 0)
 		return (0);
 	segs = segs_of(f->sort, &nseg);
-	pfilter_make(f, &pf);
+	pfilter_make(db, f, &pf);
 	if (from != NULL)
 		s = seg_of_row(f->sort, from);
 	else
@@ -372,7 +442,7 @@ person_count(struct db *db, const struct person_filter *f, struct nerr *err)
 	sqlite3_stmt	*st;
 	long long	 n = -1;
 
-	pfilter_make(f, &pf);
+	pfilter_make(db, f, &pf);
 	sbuf_init(&sql);
 	sbuf_add(&sql, "SELECT count(*) FROM person");
 	where_add(&sql, &pf);
@@ -463,7 +533,7 @@ person_rank(struct db *db, const struct person_filter *f,
 
 	segs = segs_of(f->sort, &nseg);
 	own = seg_of_row(f->sort, row);
-	pfilter_make(f, &pf);
+	pfilter_make(db, f, &pf);
 	sbuf_init(&sql);
 	for (s = 0; s <= own && total >= 0; s++) {
 		sbuf_reset(&sql);
@@ -507,7 +577,7 @@ person_row_find(struct db *db, const struct person_filter *f, long long id,
 	sqlite3_stmt	*st;
 	int		 rc, found = -1;
 
-	pfilter_make(f, &pf);
+	pfilter_make(db, f, &pf);
 	sbuf_init(&sql);
 	sbuf_add(&sql, "SELECT id, last, first, patronymic, birth, class, "
 	    "organisation, category, is_mentor, is_mentee, sort_key, class_key "

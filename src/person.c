@@ -465,7 +465,15 @@ person_validate(const struct person *p, struct nerr *err)
 {
 	char	*norm;
 
-	if (check_name(p->last, _("Last name"), 1, err) == -1 ||
+	/*
+	 * An anonymised record keeps a token («Участник №12») for a name and
+	 * nothing else of it (consent_anonymise): only other fields change.
+	 */
+	if (p->anonymised) {
+		if (check_text(p->last, _("Last name"), NAME_MAX_CHARS,
+		    err) == -1)
+			return (-1);
+	} else if (check_name(p->last, _("Last name"), 1, err) == -1 ||
 	    check_name(p->first, _("First name"), 1, err) == -1 ||
 	    check_name(p->patronymic, _("Patronymic"), 0, err) == -1)
 		return (-1);
@@ -484,8 +492,9 @@ person_validate(const struct person *p, struct nerr *err)
 			    _("Class"), person_category_label(CAT_PUPIL)));
 		if ((norm = person_class_normalise(p->class_)) == NULL)
 			return (nerr_set(err, _("The field \"%s\": \"%s\" is "
-			    "not a class; write a number from 1 to 11 and, if the "
-			    "school has parallel classes, a letter: 7 or 7Б."), _("Class"), p->class_));
+			    "not a class; write a number from 1 to 11 and, if "
+			    "the school has parallel classes, a letter: 7 or "
+			    "7Б."), _("Class"), p->class_));
 		free(norm);
 	}
 	if (check_text(p->organisation, _("Organisation"), SHORT_MAX_CHARS,

@@ -107,6 +107,19 @@ int	 person_delete(struct db *, long long, struct nerr *);
  * Added by person.
  */
 int	 person_insert_tx(struct db *, struct person *, struct nerr *);
+/*
+ * Many saves inside one transaction the caller holds (db_begin), with the
+ * statements prepared once: for imports.  The caller validates each person
+ * first.  Update saves over p->version (refused if someone changed it) and
+ * bumps it.  Added by pimport.
+ */
+struct person_batch;
+struct person_batch *person_batch_new(struct db *);
+int	 person_batch_insert(struct person_batch *, struct person *,
+	    struct nerr *);
+int	 person_batch_update(struct person_batch *, struct person *,
+	    struct nerr *);
+void	 person_batch_free(struct person_batch *);
 /* "Иванов И. И.": how messages name a person (malloc'd).  Added by person. */
 char	*person_short_name(const char *last, const char *first,
 	    const char *patronymic);
@@ -166,6 +179,11 @@ long long person_rank(struct db *, const struct person_filter *,
 /* The list row of one participant if the filter shows them: 1, 0 if not, -1. */
 int	 person_row_find(struct db *, const struct person_filter *, long long,
 	    struct person_row *, struct nerr *);
+/*
+ * For tests: a search word beginning fewer than this many words of names is
+ * looked up in person_word, a commoner one checked while walking the order.
+ */
+extern int person_search_sparse;
 /* How many match the filter; -1 on error. */
 long long person_count(struct db *, const struct person_filter *, struct nerr *);
 /* Distinct classes in school order ("1А" < "2Б" < "10А"); caller frees. */

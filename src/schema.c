@@ -46,6 +46,16 @@ static const char m1[] =
 "CREATE INDEX person_class ON person(class_key, sort_key, id);"
 "CREATE INDEX person_birth ON person(birth, sort_key, id);"
 "CREATE INDEX person_category ON person(category, sort_key, id);"
+/*
+ * Every word of search_key once per person: a search for the beginning of
+ * a word seeks here instead of reading every name.  Kept by person-db.c.
+ */
+"CREATE TABLE person_word ("
+"  word TEXT NOT NULL,"
+"  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+"  PRIMARY KEY (word, person_id)"
+") WITHOUT ROWID;"
+"CREATE INDEX person_word_person ON person_word(person_id);"
 
 /* the base of mentees (база наставляемых) */
 "CREATE TABLE mentee ("

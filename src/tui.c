@@ -21,7 +21,40 @@ static struct {
 	char		 status[NERR_MAX];
 	int		 status_error;
 	char		*school;
+	void		(*idle)(void *);
+	void		*idle_arg;
 } ui;
+
+void
+ui_idle_set(void (*fn)(void *), void *arg)
+{
+	ui.idle = fn;
+	ui.idle_arg = arg;
+}
+
+void
+ui_idle_cancel(void *arg)
+{
+	if (ui.idle_arg == arg) {
+		ui.idle = NULL;
+		ui.idle_arg = NULL;
+	}
+}
+
+/* Run the waiting work if no key is waiting; 1 if it ran. */
+static int
+ui_idle_run(int *k)
+{
+	void	(*fn)(void *) = ui.idle;
+
+	if (fn == NULL)
+		return (0);
+	if ((*k = ui_getkey(0)) != UI_NOKEY)
+		return (0);
+	ui.idle = NULL;
+	fn(ui.idle_arg);
+	return (1);
+}
 
 struct db *
 ui_db(void)
@@ -257,7 +290,11 @@ tui_main(struct db *db)
 		wnoutrefresh(stdscr);
 		doupdate();
 
-		k = ui_getkey(UI_POLL_MS);
+		if (ui.idle != NULL) {
+			if (ui_idle_run(&k))
+				continue;
+		} else
+			k = ui_getkey(UI_POLL_MS);
 		if (k == UI_NOKEY)
 			ui_poll_changes();
 		else if (k == UI_FN(KEY_RESIZE))

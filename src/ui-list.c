@@ -38,6 +38,7 @@ ui_list_clear(struct ui_list *l)
 void
 ui_list_free(struct ui_list *l)
 {
+	ui_idle_cancel(l);
 	ui_list_clear(l);
 	free(l->rows);
 	sbuf_free(&l->search);
@@ -171,6 +172,26 @@ ui_list_count(struct ui_list *l)
 		ui_error("%s", err.msg);
 }
 
+/* The deferred count, run by the main loop when no key is waiting. */
+static void
+ui_list_count_idle(void *arg)
+{
+	struct ui_list	*l = arg;
+
+	l->count_later = 0;
+	ui_list_count(l);
+}
+
+/* Before anything that needs the count: do it now if it was put off. */
+static void
+ui_list_settle(struct ui_list *l)
+{
+	if (l->count_later) {
+		ui_idle_cancel(l);
+		ui_list_count_idle(l);
+	}
+}
+
 int
 ui_list_reload(struct ui_list *l)
 {
@@ -178,7 +199,20 @@ ui_list_reload(struct ui_list *l)
 	int	 k;
 
 	ui_list_clear(l);
-	ui_list_count(l);
+	if (l->searching) {
+		/*
+		 * Typing a search: show the first rows at once and count when
+		 * the keyboard is quiet; a count can read every match, the
+		 * window never does.
+		 */
+		l->count = -1;
+		l->count_later = 1;
+		ui_idle_set(ui_list_count_idle, l);
+	} else {
+		ui_idle_cancel(l);
+		l->count_later = 0;
+		ui_list_count(l);
+	}
 	if ((k = ui_list_fetch(l, NULL, 0, l->h, &tmp)) < 0)
 		return (-1);
 	l->pos = 0;
@@ -312,6 +346,11 @@ ui_list_current(const struct ui_list *l)
 void
 ui_list_position(const struct ui_list *l, struct sbuf *sb)
 {
+	if (l->count_later) {
+		/* ASCII: the count follows in a moment on any terminal. */
+		sbuf_addf(sb, "%lld/...", l->n == 0 ? 0 : l->pos + l->cur + 1);
+		return;
+	}
 	if (l->count < 0)
 		return;
 	if (l->n == 0)
@@ -431,6 +470,7 @@ ui_list_key(struct ui_list *l, struct ui_frame *f, int k)
 {
 	if (l->searching && ui_list_search_key(l, f, k))
 		return (1);
+	ui_list_settle(l);
 	switch (k) {
 	case UI_FN(KEY_DOWN):
 		ui_list_down(l, 1);

@@ -45,6 +45,7 @@ struct ui_list {
 	int		 h;
 	long long	 pos;		/* index of the first row; -1 unknown */
 	long long	 count;		/* -1 unknown */
+	int		 count_later;	/* count when the keyboard is quiet */
 
 	int		 searching;	/* the search line is open */
 	struct sbuf	 search;

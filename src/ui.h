@@ -95,6 +95,13 @@ const char	*ui_school(void);	/* setting "school.name", cached */
 void		 ui_school_changed(void);	/* read it again */
 void		 ui_status(const char *, ...) __attribute__((format(printf, 1, 2)));
 void		 ui_error(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Work that may wait until the keyboard is quiet (one slot: the latest
+ * wins): the main loop runs it when no key is waiting after the screen is
+ * shown, so typing stays quick and the slow part (a count) follows.
+ */
+void		 ui_idle_set(void (*)(void *), void *);
+void		 ui_idle_cancel(void *);
 /* Draw every layer into stdscr without updating (dialogs draw on top). */
 int		 ui_draw_all(void);
 /* Refused in read-only mode: say so and return 1. */

@@ -107,11 +107,28 @@ tui_type() { "${TMUX_BIN:-tmux}" -L "$T_TMUX_SOCK" send-keys -l "$1"; }
 tui_screen() { "${TMUX_BIN:-tmux}" -L "$T_TMUX_SOCK" capture-pane -p 2>/dev/null; }
 tui_resize() { "${TMUX_BIN:-tmux}" -L "$T_TMUX_SOCK" resize-window -x "$1" -y "$2"; }
 
-# tui_wait TEXT [SECONDS]: poll the screen until TEXT shows; 0 if it did.
+# tui_settle: wait (up to a second) until two captures 30 ms apart agree,
+# so a check does not read a screen that curses is still writing.
+tui_settle() {
+	_prev=$(tui_screen)
+	_i=0
+	while [ "$_i" -lt 30 ]; do
+		sleep 0.03
+		_now=$(tui_screen)
+		[ "$_now" = "$_prev" ] && return 0
+		_prev=$_now
+		_i=$((_i + 1))
+	done
+	return 0
+}
+
+# tui_wait TEXT [SECONDS]: poll the screen until TEXT shows (and the screen
+# is still); 0 if it did.
 tui_wait() {
 	_deadline=$(( $(date +%s) + ${2:-10} ))
 	while :; do
 		if tui_screen | grep -qF -- "$1"; then
+			tui_settle
 			return 0
 		fi
 		[ "$(date +%s)" -ge "$_deadline" ] && break

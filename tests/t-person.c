@@ -568,7 +568,8 @@ t_paging(struct db *db)
 	struct person_filter	 f;
 	struct person_row	 rows[8];
 	struct nerr		 err;
-	long long		 fwd[64], bwd[64], ids[NNAMES];
+	long long		 fwd[64], bwd[64], ids[NNAMES], sfwd[2][64];
+	int			 nfound[2];
 	char			*got, *want, **cl;
 	int			 i, j, n, same, ncl, bad;
 
@@ -673,36 +674,57 @@ t_paging(struct db *db)
 	is_int(rank_bad, 0, "person_rank gives every row's place, in every order");
 	is_int(find_bad, 0, "person_row_find gives the same row as the pages");
 
-	/* Filters. */
-	person_filter_init(&f);
-	f.search = "ёлк";
-	n = person_page(db, &f, NULL, 0, rows, 8, &err);
-	is_int(n, 2, "search ёлк finds Ёлкин and Ёлкина");
-	if (n > 0)
-		is_str(rows[0].last, "Ёлкин", "Ёлкин first");
-	person_rows_free(rows, n < 0 ? 0 : n);
-	f.search = "ЁЛК";
-	is_int(person_count(db, &f, &err), 2, "search ЁЛК");
-	f.search = "елк";
-	is_int(person_count(db, &f, &err), 2, "search елк");
-	f.search = "ЕЛКИН ФЁД";
-	is_int(person_count(db, &f, &err), 1, "search across surname and name");
-	f.search = "ел";
-	is_int(person_count(db, &f, &err), 3,
-	    "search matches the start of words: Елисеев, Ёлкин(а), not Белов");
-	f.search = "иванов  я";
-	is_int(person_count(db, &f, &err), 1,
-	    "every word of the search starts a word of the name");
-	f.search = "zzz";
-	is_int(person_count(db, &f, &err), 0, "search that finds nobody");
-	n = person_page(db, &f, NULL, 0, rows, 8, &err);
-	is_int(n, 0, "an empty window");
-	{
-		struct person_row	one;
+	/* Filters: searched both ways, through person_word and row by row. */
+	for (int sparse = 0; sparse < 2; sparse++) {
+		person_search_sparse = sparse ? 1000000 : 0;
+		diag("search %s", sparse ? "through person_word" : "row by row");
+		person_filter_init(&f);
+		f.search = "ёлк";
+		n = person_page(db, &f, NULL, 0, rows, 8, &err);
+		is_int(n, 2, "search ёлк finds Ёлкин and Ёлкина");
+		if (n > 0)
+			is_str(rows[0].last, "Ёлкин", "Ёлкин first");
+		person_rows_free(rows, n < 0 ? 0 : n);
+		f.search = "ЁЛК";
+		is_int(person_count(db, &f, &err), 2, "search ЁЛК");
+		f.search = "елк";
+		is_int(person_count(db, &f, &err), 2, "search елк");
+		f.search = "ЕЛКИН ФЁД";
+		is_int(person_count(db, &f, &err), 1, "search across surname and name");
+		f.search = "ел";
+		is_int(person_count(db, &f, &err), 3,
+		    "search matches the start of words: Елисеев, Ёлкин(а), not Белов");
+		f.search = "иванов  я";
+		is_int(person_count(db, &f, &err), 1,
+		    "every word of the search starts a word of the name");
+		f.search = "zzz";
+		is_int(person_count(db, &f, &err), 0, "search that finds nobody");
+		n = person_page(db, &f, NULL, 0, rows, 8, &err);
+		is_int(n, 0, "an empty window");
+		{
+			struct person_row	one;
 
-		is_int(person_row_find(db, &f, ids[0], &one, &err), 0,
-		    "person_row_find: a row the filter hides is not found");
+			is_int(person_row_find(db, &f, ids[0], &one, &err), 0,
+			    "person_row_find: a row the filter hides is not found");
+		}
+		/* A search paged in small windows, both ways, in order. */
+		f.search = "с";
+		rank_bad = find_bad = 0;
+		n = walk(db, &f, 3, sfwd[sparse], bwd, 64);
+		nfound[sparse] = n;
+		same = n > 0;
+		for (i = 0; i < n; i++)
+			same = same && sfwd[sparse][i] == bwd[i];
+		ok(same, "a search pages forward and backward alike (%d rows)",
+		    n);
+		is_int(rank_bad + find_bad, 0, "and every row's place is right");
+
 	}
+	person_search_sparse = 3000;
+	same = nfound[0] == nfound[1];
+	for (i = 0; same && i < nfound[0]; i++)
+		same = sfwd[0][i] == sfwd[1][i];
+	ok(same, "both ways of searching find the same rows in the same order");
 
 	person_filter_init(&f);
 	is_int(person_count(db, &f, &err), NNAMES, "count all");

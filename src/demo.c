@@ -10,6 +10,7 @@
 #include "db.h"
 #include "demo.h"
 #include "person.h"
+#include "roadmap.h"
 #include "util.h"
 
 /*
@@ -626,6 +627,8 @@ demo_fill_tx(struct demo *d, const char *school, struct nerr *err)
 	if (rc == 0)
 		rc = demo_outside(d, err);
 	free(fam);
+	if (rc == 0)
+		rc = roadmap_demo(d->db, err);
 	if (rc == 0)
 		rc = db_audit(d->db, "demo.fill", "person", 0, err);
 	return (rc);

@@ -163,5 +163,29 @@ struct rm_progress {
 };
 int	 rm_progress(struct db *, long long roadmap, long long section,
 	    struct rm_progress *, struct nerr *);
+/* done * 100 / total, rounded down; 0 when there is nothing to do. */
+int	 rm_progress_pct(const struct rm_progress *);
+
+/*
+ * Notes on the rules (added by the roadmap's core):
+ * - Deadlines are re-parsed from deadline_text with the roadmap's school
+ *   year whenever items are read, so nothing stored goes stale;
+ *   deadline_from/to are written too, for the sqlite3 shell only.  A
+ *   recurring deadline with no bounds of its own is bounded by the school
+ *   year.  Unparsed counts every item whose deadline was not understood,
+ *   an empty one too.
+ * - rm_item_done on a recurring item records the date it was last done and
+ *   keeps it in progress until the year's last occurrence is done; it is
+ *   overdue when its current occurrence passed undone.  Done and cancelled
+ *   items are never overdue.
+ * - rm_filter.due_days: not done, due from today to today + N days.
+ */
+
+/*
+ * The demo school's roadmap: the pupils-teachers template for the school
+ * year of today, the items due before today mostly done with evidence and a
+ * couple left overdue.  Inside the caller's transaction (demo_fill's).
+ */
+int	 roadmap_demo(struct db *, struct nerr *);
 
 #endif

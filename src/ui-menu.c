@@ -3,11 +3,13 @@
 
 #include <stdlib.h>
 
+#include "ui-consent.h"
 #include "ui-draw.h"
 #include "ui-help.h"
 #include "ui-menu.h"
 #include "ui-notyet.h"
 #include "ui-people.h"
+#include "ui-roadmap.h"
 #include "ui-settings.h"
 
 struct ui_menu_item {
@@ -21,7 +23,7 @@ static const struct ui_menu_item ui_menu_items[] = {
 	{ N_("Participants"), N_("the bases of mentors and mentees"),
 	    ui_people_open, -1 },
 	{ N_("Consents"), N_("consents to personal-data processing"),
-	    NULL, UI_NOTYET_CONSENTS },
+	    ui_consent_open, -1 },
 	{ N_("Pairs and groups"), N_("mentors and their mentees"),
 	    NULL, UI_NOTYET_PAIRS },
 	{ N_("Individual plans"), N_("each pair's steps and their dates"),
@@ -29,7 +31,7 @@ static const struct ui_menu_item ui_menu_items[] = {
 	{ N_("Meetings and attendance"), N_("meetings, events, who came"),
 	    NULL, UI_NOTYET_MEETINGS },
 	{ N_("Roadmap"), N_("the year's checklist"),
-	    NULL, UI_NOTYET_ROADMAP },
+	    ui_roadmap_open, -1 },
 	{ N_("Monitoring"), N_("questionnaires, satisfaction, targets"),
 	    NULL, UI_NOTYET_MONITORING },
 	{ N_("Reports"), N_("registers, orders and notes to print"),

@@ -20,6 +20,7 @@
 #include "util.h"
 
 static int	cli_list(struct cli_ctx *, int, char **);
+static int	cli_import(struct cli_ctx *, int, char **);
 static int	cli_help(struct cli_ctx *, int, char **);
 
 /*
@@ -53,7 +54,11 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "list", cli_list,
 	  N_("print records as tab-separated text"),
 	  N_("list people [--search TEXT] [--category C] [--class K]\n"
-	     "            [--mentors | --mentees] [--sort name|class|birth]"),
+	     "            [--mentors | --mentees] [--sort name|class|birth]\n"
+	     "list consents [--person ID] [--kind KIND]\n"
+	     "list owed [--class K] [--category C]\n"
+	     "list roadmap [--overdue] [--not-done] [--due-days N]\n"
+	     "             [--responsible TEXT] [--roadmap ID | --all]"),
 	  N_("  --search TEXT  part of the name, in any case (ё = е)\n"
 	     "  --category C   only this category\n"
 	     "  --class K      only this class\n"
@@ -61,7 +66,119 @@ static const struct cli_cmd cli_cmds[] = {
 	     "  --mentees      only mentees\n"
 	     "  --sort KEY     order by name (default), class or birth date\n"
 	     "Columns: id last first patronymic birth category class mentor "
-	     "mentee.\n") },
+	     "mentee.\n"
+	     "  --person ID    consents of this participant only\n"
+	     "  --kind KIND    consents of this kind only (pd, participation,\n"
+	     "                 mentor-duties, publication)\n"
+	     "'list owed' prints those without a valid consent to "
+	     "personal-data\nprocessing.\n"
+	     "  --overdue      roadmap items overdue as of today (--today)\n"
+	     "  --not-done     roadmap items to do or in progress\n"
+	     "  --due-days N   roadmap items due within N days\n"
+	     "  --responsible TEXT  items whose responsible person says TEXT\n"
+	     "  --roadmap ID   that roadmap instead of the current one\n"
+	     "  --all          the items of every roadmap\n"
+	     "Roadmap columns: section number item deadline due kind status "
+	     "overdue.\n") },
+	{ "import", cli_import,
+	  N_("read participants from a CSV file (a class list from Excel)"),
+	  N_("import people FILE.csv [--dry-run] [--skip-bad]\n"
+	     "              [--encoding auto|utf-8|cp1251]\n"
+	     "              [--delimiter auto|;|,|tab] [--category C] "
+	     "[--class K]\n"
+	     "import roadmap FILE.csv [--title T] [--year YYYY-YYYY] "
+	     "[--dry-run]\n"
+	     "              [--encoding auto|utf-8|cp1251] "
+	     "[--delimiter auto|;|,|tab]"),
+	  N_("  --dry-run      check the file and count, change nothing\n"
+	     "  --skip-bad     import the good rows, list the bad ones\n"
+	     "  --encoding E   the file's encoding (default: detected)\n"
+	     "  --delimiter D  the column separator (default: detected)\n"
+	     "  --category C   category of rows that have none\n"
+	     "  --class K      class of pupils that have none\n"
+	     "Columns are found by their headers, Russian or English, in any "
+	     "order:\n"
+	     "ФИО or Фамилия, Имя, Отчество; Дата рождения; Категория; "
+	     "Класс; Телефон;\n"
+	     "E-mail; Организация; Должность; Наставник; Наставляемый; "
+	     "Примечание.\n"
+	     "Without a category column or --category, a file with a class "
+	     "column is pupils.\n"
+	     "Any bad row and nothing is imported; a person already there "
+	     "(same name\nand birth date) is updated, not added again.\n"
+	     "A roadmap table (№, Мероприятие, Срок, Ответственный, "
+	     "Результат,\nПоказатели, and Раздел or Этап if there is one) "
+	     "becomes a new roadmap;\na row with no deadline, responsible "
+	     "or result is a section's title.\n"
+	     "  --title T      its title (default: the file's name)\n"
+	     "  --year Y       its school year, which completes deadlines "
+	     "written\n"
+	     "                 without a year (default: this school year)\n") },
+	{ "export", cli_export,
+	  N_("write a register as CSV for Excel"),
+	  N_("export mentees|mentors|people|consents [-o FILE] [--force]\n"
+	     "              [--encoding utf-8|cp1251] [--delimiter ';'|','|tab]"),
+	  N_("  -o FILE        write to FILE (created 0600) instead of the "
+	     "standard output\n"
+	     "  --force        overwrite FILE if it exists\n"
+	     "  --encoding E   utf-8 with a BOM (default) or cp1251\n"
+	     "  --delimiter D  ; (default), , or tab\n"
+	     "The people register is in the import format: it can be "
+	     "imported back.\n") },
+	{ "consent", cli_consent,
+	  N_("record, revoke and print consents to personal-data processing"),
+	  N_("consent add PERSON_ID --kind KIND --date DATE [OPTION]...\n"
+	     "consent revoke CONSENT_ID [--date DATE] [--note TEXT]\n"
+	     "consent revoke --person ID --kind KIND [--date DATE] "
+	     "[--note TEXT]\n"
+	     "consent delete CONSENT_ID\n"
+	     "consent anonymise PERSON_ID --yes\n"
+	     "consent form (PERSON_ID | --class K) [--kind KIND]\n"
+	     "consent owed\n"
+	     "consent coverage [--by category|class]"),
+	  N_("  --kind KIND    pd (personal data processing), participation,\n"
+	     "                 mentor-duties or publication\n"
+	     "  --date DATE    the date signed (add) or revoked (revoke, "
+	     "default\n"
+	     "                 today), DD.MM.YYYY\n"
+	     "  --by-representative NAME  signed by a legal representative\n"
+	     "  --relation REL  who they are to the pupil: mother, father, "
+	     "guardian\n"
+	     "  --ref TEXT     the paper's number or where it is filed\n"
+	     "  --until DATE   the day the consent ends\n"
+	     "  --note TEXT    why it was revoked\n"
+	     "  --person ID    revoke this participant's valid consent of "
+	     "--kind\n"
+	     "  --class K      a form for every pupil of the class\n"
+	     "  --yes          confirm anonymising: it cannot be undone\n"
+	     "  --by KEY       coverage by category (default) or by class\n"
+	     "A pupil younger than the school's consent age (18, or 14) on "
+	     "the date\nsigned needs --by-representative and --relation.\n") },
+	{ "roadmap", cli_roadmap,
+	  N_("keep the year's roadmap: mark items done, start one from a "
+	     "template"),
+	  N_("roadmap done NUMBER [--date DATE] [--evidence TEXT] "
+	     "[--roadmap ID]\n"
+	     "roadmap status NUMBER todo|progress|done|cancelled "
+	     "[--roadmap ID]\n"
+	     "roadmap new --template NAME [--year YYYY-YYYY] [--title T]\n"
+	     "roadmap list\n"
+	     "roadmap current [ID]\n"
+	     "roadmap templates"),
+	  N_("  --date DATE    the day it was done (default today), "
+	     "DD.MM.YYYY\n"
+	     "  --evidence TEXT  what proves it: an order's number, a "
+	     "protocol, a link\n"
+	     "  --roadmap ID   that roadmap instead of the current one\n"
+	     "  --template NAME  a shipped template (see 'roadmap "
+	     "templates')\n"
+	     "  --year Y       the school year, such as 2025-2026 (default: "
+	     "this one)\n"
+	     "  --title T      the new roadmap's title\n"
+	     "NUMBER is the item's number as 'list roadmap' shows it, such as "
+	     "1.2.\n"
+	     "A recurring item marked done stays in progress until its last "
+	     "time\nin the year is done.\n") },
 	{ "backup", cli_backup,
 	  N_("copy the database safely while others work in it"),
 	  N_("backup DEST"), NULL },
@@ -422,6 +539,9 @@ cli_list(struct cli_ctx *ctx, int argc, char **argv)
 		int		(*fn)(struct cli_ctx *, int, char **);
 	} kinds[] = {
 		{ "people", cli_list_people },
+		{ "consents", cli_list_consents },
+		{ "owed", cli_list_owed },
+		{ "roadmap", cli_list_roadmap },
 	};
 	struct sbuf	names;
 	size_t		i;
@@ -443,6 +563,43 @@ cli_list(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_bad("list", _("list: say what to list (%s)"), names.s);
 	else
 		rc = cli_bad("list", _("list: unknown kind of record '%s'; "
+		    "use one of: %s"), argv[1], names.s);
+	sbuf_free(&names);
+	return (rc);
+}
+
+/* "import KIND": each kind of file lives with its own module. */
+static int
+cli_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct {
+		const char	*name;
+		int		(*fn)(struct cli_ctx *, int, char **);
+	} kinds[] = {
+		{ "people", cli_import_people },
+		{ "roadmap", cli_import_roadmap },
+	};
+	struct sbuf	names;
+	size_t		i;
+	int		rc;
+
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		cli_help_cmd(stdout, "import");
+		return (CLI_EXIT_OK);
+	}
+	for (i = 0; argc >= 2 && i < nitems(kinds); i++) {
+		if (strcmp(argv[1], kinds[i].name) == 0)
+			return (kinds[i].fn(ctx, argc - 1, argv + 1));
+	}
+	sbuf_init(&names);
+	for (i = 0; i < nitems(kinds); i++)
+		sbuf_addf(&names, "%s%s", i > 0 ? ", " : "", kinds[i].name);
+	if (argc < 2 || argv[1][0] == '-')
+		rc = cli_bad("import", _("import: say what to import (%s)"),
+		    names.s);
+	else
+		rc = cli_bad("import", _("import: unknown kind of file '%s'; "
 		    "use one of: %s"), argv[1], names.s);
 	sbuf_free(&names);
 	return (rc);

@@ -85,6 +85,14 @@ int	 cli_backup(struct cli_ctx *, int, char **);
 int	 cli_check(struct cli_ctx *, int, char **);
 int	 cli_person(struct cli_ctx *, int, char **);
 int	 cli_list_people(struct cli_ctx *, int, char **);
+int	 cli_roadmap(struct cli_ctx *, int, char **);
+int	 cli_list_roadmap(struct cli_ctx *, int, char **);
+int	 cli_import_roadmap(struct cli_ctx *, int, char **);
+int	 cli_consent(struct cli_ctx *, int, char **);
+int	 cli_list_consents(struct cli_ctx *, int, char **);
+int	 cli_list_owed(struct cli_ctx *, int, char **);
+int	 cli_import_people(struct cli_ctx *, int, char **);
+int	 cli_export(struct cli_ctx *, int, char **);
 
 /* "Use one of: pupil, teacher, ..." after an unknown category. */
 int	 cli_bad_category(const char *);

@@ -115,4 +115,51 @@ int	 consent_form_text(struct db *, long long person, const char *class_,
  */
 int	 consent_anonymise(struct db *, long long person, struct nerr *);
 
+/* ---- added by consent ---- */
+
+/*
+ * Anonymised participants count as neither covered nor owing, in the
+ * coverage, the owed list and the PCONS_* filters: their data is no longer
+ * processed, and a paper from a token cannot be asked for.
+ */
+
+/* Codes for TSV: missing valid revoked expired. */
+const char *consent_state_code(int);
+/* The standing of one consent as of today: CS_VALID, CS_REVOKED, CS_EXPIRED. */
+int	 consent_state_of(const struct consent *);
+
+/*
+ * The consent of a kind a person holds valid today (the newest): 1 with *c
+ * filled, 0 if there is none, -1 on error.  For "revoke --person --kind".
+ */
+int	 consent_current(struct db *, long long person, int kind,
+	    struct consent *, struct nerr *);
+
+/*
+ * Every consent (of one person unless 0, of one kind unless -1) with its
+ * person's name, in the order of names, newest first; fn returning
+ * non-zero stops the walk.  Streams: one row in memory at a time.
+ */
+typedef int (*consent_walk_fn)(const struct consent *, const char *last,
+	    const char *first, const char *patronymic, void *);
+int	 consent_walk(struct db *, long long person, int kind,
+	    consent_walk_fn, void *, struct nerr *);
+
+/* The coverage table as printable text (80 columns); by as above. */
+int	 consent_coverage_text(struct db *, int by, struct sbuf *,
+	    struct nerr *);
+/* A share in whole per cent, rounded down so 99.6 % never shows as 100. */
+int	 consent_pct(int covered, int total);
+
+/*
+ * SQL: is there a processing consent valid on the date bound to param
+ * (signed by then, not revoked by then, not ended before it) for the
+ * person whose id is the SQL expression who?  Shared with person-list.c.
+ */
+#define CONSENT_PD_VALID_SQL(who, param)				\
+	"EXISTS (SELECT 1 FROM consent cv WHERE cv.person_id = " who	\
+	" AND cv.kind = 'pd' AND cv.signed <= " param			\
+	" AND (cv.revoked IS NULL OR cv.revoked > " param ")"		\
+	" AND (cv.valid_until IS NULL OR cv.valid_until >= " param "))"
+
 #endif

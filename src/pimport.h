@@ -53,5 +53,15 @@ int	 pimport_preview(const char *path, const struct pimport_opts *,
  */
 int	 export_table(struct db *, const char *what, FILE *, int encoding,
 	    int delimiter, struct nerr *);
+/*
+ * The same, also saying how many rows were written (without the header)
+ * and how many characters CP1251 lacks (written as '?'), so the caller can
+ * warn.  rows and lost may be NULL.  Added by pimport.
+ */
+int	 export_table_count(struct db *, const char *what, FILE *,
+	    int encoding, int delimiter, long *rows, long *lost,
+	    struct nerr *);
+/* The registers export_table knows, by index; NULL past the last. */
+const char *export_kind(int);
 
 #endif

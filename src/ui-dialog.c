@@ -172,3 +172,63 @@ ui_pick(const char *title, const char *const *items, int n, int cur)
 		}
 	}
 }
+
+/* The end of the text that fits in cols columns, so the cursor shows. */
+static const char *
+ui_prompt_tail(const char *s, int cols)
+{
+	while (*s != '\0' && ui_width(s) >= cols) {
+		s++;
+		while (((unsigned char)*s & 0xc0) == 0x80)
+			s++;
+	}
+	return (s);
+}
+
+char *
+ui_prompt(const char *question, const char *initial)
+{
+	struct sbuf	 text;
+	const char	*tail;
+	char		*r;
+	int		 k, y, x, w, h, cx;
+
+	sbuf_init(&text);
+	sbuf_add(&text, initial != NULL ? initial : "");
+	for (;;) {
+		if (ui_dialog_base()) {
+			ui_dialog_text(question, 1, 60, &y, &x, &w, &h);
+			tail = ui_prompt_tail(text.s, w - 4);
+			wattrset(stdscr, ui_attr(UI_FIELDCUR));
+			mvwhline(stdscr, y + h - 2, x + 2, ' ', w - 4);
+			wattrset(stdscr, A_NORMAL);
+			cx = ui_put(stdscr, y + h - 2, x + 2, w - 4, tail,
+			    ui_attr(UI_FIELDCUR), 0);
+			wmove(stdscr, y + h - 2, x + 2 + cx);
+			curs_set(1);
+		}
+		k = ui_dialog_key();
+		switch (k) {
+		case '\r': case '\n': case UI_FN(KEY_ENTER):
+			curs_set(0);
+			r = xstrdup(str_or(str_trim(text.s), ""));
+			sbuf_free(&text);
+			return (r);
+		case UI_ESC: case UI_F(10):
+			curs_set(0);
+			sbuf_free(&text);
+			return (NULL);
+		case UI_FN(KEY_BACKSPACE): case 0x7f: case '\b':
+			text_backspace(&text);
+			break;
+		case UI_CTRL('U'):
+			sbuf_reset(&text);
+			sbuf_add(&text, "");
+			break;
+		default:
+			if (!UI_IS_FN(k) && k >= 0x20 && text.len < 1000)
+				text_add_wc(&text, (wchar_t)k);
+			break;
+		}
+	}
+}

@@ -13,5 +13,11 @@ void	 ui_message(const char *);
  * or -1 when cancelled.  cur is where the cursor starts.
  */
 int	 ui_pick(const char *title, const char *const *items, int n, int cur);
+/*
+ * Ask for one line of text (a file name, a path), starting from initial
+ * (may be NULL).  Returns what was typed, malloc'd and trimmed ("" when
+ * nothing), or NULL when cancelled with Esc or F10.  Added by consent-tui.
+ */
+char	*ui_prompt(const char *question, const char *initial);
 
 #endif

@@ -472,7 +472,9 @@ ui_form_label_width(const struct ui_form *fm)
 	for (i = 0; i < fm->n; i++) {
 		if (fm->fields[i].type == UI_F_SECTION)
 			continue;
-		lw = ui_width(_(fm->fields[i].label)) + 2;
+		/* Room for the " *" of a required field too. */
+		lw = ui_width(_(fm->fields[i].label)) + 2 +
+		    (fm->fields[i].required ? 2 : 0);
 		if (lw > w)
 			w = lw;
 	}

@@ -1,10 +1,14 @@
 /* ui-pager.c: scrollable text (help, "not yet" pages, cards, later reports). */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "text.h"
+#include "ui-dialog.h"
 #include "ui-draw.h"
 #include "ui-help.h"
 #include "ui-pager.h"
@@ -101,6 +105,18 @@ ui_wrap_line(struct ui_wrapper *wr, const char *s, int width)
 	}
 	sbuf_add(&first, head);
 	sbuf_add(&cont, head);
+	if (strchr(s, '\t') == NULL && (strstr(s, "  ") != NULL ||
+	    strchr(s, ' ') == NULL) && text_width(s) <= width + 2) {
+		/*
+		 * A table row or a rule of a printable report: keep its
+		 * columns; up to 80 of them fit, drawn from the edge.
+		 */
+		sbuf_add(&first, s);
+		ui_wrap_emit(wr, &first);
+		sbuf_free(&first);
+		sbuf_free(&cont);
+		return;
+	}
 	if ((tab = strchr(s, '\t')) != NULL) {
 		left = xstrndup(s, (size_t)(tab - s));
 		lw = text_width(left);
@@ -217,6 +233,8 @@ ui_pager_draw(struct ui_pager *pg, WINDOW *w, int y, int h)
 		s = pg->lines[pg->top + i];
 		if (*s == UI_PAGER_HEAD[0])
 			ui_put(w, y + i, 1, width, s + 1, ui_attr(UI_HEADER), 0);
+		else if (ui_width(s) > width)
+			ui_put(w, y + i, 0, width + 2, s, A_NORMAL, 0);
 		else
 			ui_put(w, y + i, 1, width, s, A_NORMAL, 0);
 	}
@@ -268,6 +286,7 @@ ui_pager_key(struct ui_pager *pg, int k)
 struct ui_pager_screen {
 	struct ui_pager	 pg;
 	const char	*help;
+	char		*save;		/* the path offered when saving; NULL: no saving */
 };
 
 const struct ui_action ui_pager_actions[] = {
@@ -276,6 +295,103 @@ const struct ui_action ui_pager_actions[] = {
 	UI_ACTION_BACK,
 };
 const int ui_pager_nactions = nitems(ui_pager_actions);
+
+/* A report that can be kept: the same keys and F2 to save it. */
+static const struct ui_action ui_pager_save_actions[] = {
+	UI_ACTION_HELP,
+	{ UI_A_SAVE, 2, { UI_CTRL('S'), 'w', 0 }, N_("Save"),
+	    N_("Save the text to a file, to print it or send it on; the "
+	    "file's name is asked for.") },
+	UI_ACTION_MENU,
+	UI_ACTION_BACK,
+};
+
+/* "~/x" under the home folder; anything else as it is. */
+static char *
+ui_pager_expand(const char *path)
+{
+	const char	*home = getenv("HOME");
+	char		*r;
+
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') &&
+	    !str_empty(home)) {
+		xasprintf(&r, "%s%s", home, path + 1);
+		return (r);
+	}
+	return (xstrdup(path));
+}
+
+int
+ui_pager_write(const char *path, const char *text, struct nerr *err)
+{
+	struct sbuf	 sb;
+	const char	*p;
+	ssize_t		 n;
+	size_t		 off;
+	int		 fd;
+
+	/* Reports hold children's names: only the user may read the file. */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd == -1)
+		return (nerr_set(err, _("Cannot write %s: %s."), path,
+		    strerror(errno)));
+	sbuf_init(&sb);
+	for (p = text; *p != '\0'; p++) {
+		if (*p != UI_PAGER_HEAD[0])
+			sbuf_addc(&sb, *p);
+	}
+	if (sb.len == 0 || sb.s[sb.len - 1] != '\n')
+		sbuf_addc(&sb, '\n');
+	for (off = 0; off < sb.len; off += (size_t)n) {
+		if ((n = write(fd, sb.s + off, sb.len - off)) == -1) {
+			if (errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			nerr_set(err, _("Cannot write %s: %s."), path,
+			    strerror(errno));
+			sbuf_free(&sb);
+			close(fd);
+			return (-1);
+		}
+	}
+	sbuf_free(&sb);
+	if (close(fd) != 0)
+		return (nerr_set(err, _("Cannot write %s: %s."), path,
+		    strerror(errno)));
+	return (0);
+}
+
+static void
+ui_pager_save(struct ui_pager_screen *ps)
+{
+	struct nerr	 err;
+	char		*typed, *path, *q;
+	int		 go = 1;
+
+	if ((typed = ui_prompt(_("Save to file:"), ps->save)) == NULL)
+		return;
+	if (*typed == '\0') {
+		free(typed);
+		return;
+	}
+	path = ui_pager_expand(typed);
+	if (access(path, F_OK) == 0) {
+		xasprintf(&q, _("%s exists. Replace it? (y/n)"), path);
+		go = ui_confirm(q);
+		free(q);
+	}
+	nerr_clear(&err);
+	if (go && ui_pager_write(path, ps->pg.text, &err) != 0)
+		ui_error("%s", err.msg);
+	else if (go) {
+		free(ps->save);
+		ps->save = xstrdup(typed);
+		ui_status(_("Saved to %s."), path);
+	}
+	free(path);
+	free(typed);
+}
 
 static void
 ui_pager_screen_draw(struct ui_frame *f, WINDOW *w, int y, int h)
@@ -298,6 +414,10 @@ ui_pager_screen_key(struct ui_frame *f, int k, int action)
 		return (UI_TOP);
 	case UI_A_BACK:
 		return (UI_POP);
+	case UI_A_SAVE:
+		if (ps->save != NULL)
+			ui_pager_save(ps);
+		return (UI_STAY);
 	}
 	if (k == UI_ESC)
 		return (UI_POP);
@@ -311,6 +431,7 @@ ui_pager_screen_leave(struct ui_frame *f)
 	struct ui_pager_screen	*ps = f->data;
 
 	ui_pager_free(&ps->pg);
+	free(ps->save);
 	free(ps);
 }
 
@@ -325,6 +446,34 @@ static const struct ui_screen ui_pager_screen = {
 	.help = N_("Arrows, PgUp and PgDn, Home and End scroll the text; "
 	    "Esc, q or F10 closes it."),
 };
+
+static const struct ui_screen ui_pager_save_screen = {
+	.name = "report",
+	.title = NULL,
+	.draw = ui_pager_screen_draw,
+	.key = ui_pager_screen_key,
+	.leave = ui_pager_screen_leave,
+	.actions = ui_pager_save_actions,
+	.nactions = nitems(ui_pager_save_actions),
+	.help = N_("Arrows, PgUp and PgDn, Home and End scroll the text; "
+	    "F2 saves it to a file; Esc, q or F10 closes it."),
+};
+
+int
+ui_pager_open_save(const char *title, const char *text, const char *help,
+    const char *dflt)
+{
+	struct ui_pager_screen	*ps;
+
+	ps = xcalloc(1, sizeof *ps);
+	ui_pager_init(&ps->pg, text);
+	ps->help = help;
+	ps->save = xstrdup(dflt != NULL ? dflt : "~/");
+	if (ui_push(&ui_pager_save_screen, ps) != 0)
+		return (-1);
+	ui_set_title(title);
+	return (0);
+}
 
 int
 ui_pager_open(const char *title, const char *text, const char *help)

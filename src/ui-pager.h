@@ -29,6 +29,17 @@ void	 ui_pager_free(struct ui_pager *);
 /* Open a screen showing text under a title; help is the F1 paragraph. */
 int	 ui_pager_open(const char *title, const char *text, const char *help);
 
+/*
+ * The same with F2 (also Ctrl-S, w) to save the text to a file: the path is
+ * asked for, starting from dflt ("~/" is the home folder); the file is
+ * created 0600 and an existing one is replaced only after asking.  Heading
+ * marks are left out.  Added by consent-tui.
+ */
+int	 ui_pager_open_save(const char *title, const char *text,
+	    const char *help, const char *dflt);
+/* Write text as plain text to path (see above); -1 with err.  Added by consent-tui. */
+int	 ui_pager_write(const char *path, const char *text, struct nerr *);
+
 /* Word-wrap UTF-8 text to width columns (see the conventions above). */
 int	 ui_wrap(const char *, int, char ***);
 void	 ui_wrap_free(char **, int);

@@ -7,10 +7,12 @@
 #include "date.h"
 #include "person.h"
 #include "text.h"
+#include "ui-consent.h"
 #include "ui-dialog.h"
 #include "ui-draw.h"
 #include "ui-form.h"
 #include "ui-help.h"
+#include "ui-import.h"
 #include "ui-list.h"
 #include "ui-people.h"
 #include "ui-person.h"
@@ -21,6 +23,7 @@ struct people {
 	char			*class_;
 	struct ui_list		 list;
 	int			 reload;	/* the filter changed */
+	unsigned int		 cgen;		/* ui_consent_gen() last seen */
 };
 
 /* ---- where the rows come from ---- */
@@ -334,10 +337,15 @@ people_filter_dialog(struct people *p)
 
 enum {
 	PEOPLE_A_CLEAR = UI_A_USER,
+	PEOPLE_A_CONSENTS,
+	PEOPLE_A_IMPORT,
 };
 
 static const struct ui_action people_actions[] = {
 	UI_ACTION_HELP,
+	{ PEOPLE_A_IMPORT, 2, { 'i', 0 }, N_("Import"),
+	    N_("Import a class list or a staff list from a CSV file (Excel, "
+	    "LibreOffice, a school system), with a preview and a check.") },
 	{ UI_A_VIEW, 3, { '\r', '\n', UI_FN(KEY_ENTER), 'v' }, N_("View"),
 	    N_("Show the participant's card with every field.") },
 	{ UI_A_EDIT, 4, { 'e', 0 }, N_("Edit"),
@@ -357,6 +365,8 @@ static const struct ui_action people_actions[] = {
 	    "search, Esc clears it. Case and ё/е do not matter.") },
 	{ PEOPLE_A_CLEAR, 0, { 'c', 0 }, NULL,
 	    N_("Clear the search and every filter.") },
+	{ PEOPLE_A_CONSENTS, 0, { 'k', 0 }, NULL,
+	    N_("The participant's consents: add, revoke, print a form.") },
 	UI_ACTION_MENU,
 	UI_ACTION_BACK,
 };
@@ -465,6 +475,13 @@ people_key(struct ui_frame *f, int k, int action)
 		people_clear_filters(p);
 		ui_list_reload(&p->list);
 		break;
+	case PEOPLE_A_CONSENTS:
+		if (r != NULL)
+			ui_consent_person(r->id);
+		break;
+	case PEOPLE_A_IMPORT:
+		ui_import_open(p->f.category, p->class_);
+		break;
 	case UI_A_MENU:
 		return (UI_TOP);
 	case UI_A_BACK:
@@ -488,8 +505,9 @@ people_resume(struct ui_frame *f)
 	if (p->reload) {
 		p->reload = 0;
 		ui_list_reload(&p->list);
-	} else if (id > 0)
-		ui_list_refresh(&p->list);
+	} else if (id > 0 || p->cgen != ui_consent_gen())
+		ui_list_refresh(&p->list);	/* an import, anonymising */
+	p->cgen = ui_consent_gen();
 	if (id > 0 && !ui_list_select(&p->list, id)) {
 		/* The filter hides the person just saved: show everyone. */
 		people_clear_filters(p);
@@ -515,6 +533,7 @@ people_enter(struct ui_frame *f)
 {
 	struct people	*p = f->data;
 
+	p->cgen = ui_consent_gen();
 	return (ui_list_reload(&p->list));
 }
 

@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "person.h"
+#include "ui-consent.h"
 #include "ui-draw.h"
 #include "ui-form.h"
 #include "ui-help.h"
@@ -330,6 +331,7 @@ person_card_text(const struct person *p, struct sbuf *sb)
 	sbuf_free(&v);
 	if (p->category == CAT_PUPIL)
 		person_card_reps(p, sb);
+	ui_consent_card(p->id, sb);
 }
 
 struct person_card {
@@ -337,12 +339,14 @@ struct person_card {
 	struct ui_pager	 pg;
 };
 
-enum { CARD_A_EDIT = UI_A_EDIT };
+enum { CARD_A_EDIT = UI_A_EDIT, CARD_A_CONSENTS = UI_A_USER };
 
 static const struct ui_action person_card_actions[] = {
 	UI_ACTION_HELP,
 	{ CARD_A_EDIT, 4, { 'e', 0 }, N_("Edit"),
 	    N_("Edit the participant.") },
+	{ CARD_A_CONSENTS, 0, { 'k', 0 }, NULL,
+	    N_("The participant's consents: add, revoke, print a form.") },
 	UI_ACTION_MENU,
 	UI_ACTION_BACK,
 };
@@ -403,6 +407,9 @@ person_card_key(struct ui_frame *f, int k, int action)
 	case CARD_A_EDIT:
 		if (!ui_refuse_readonly())
 			ui_person_edit(c->id, -1, NULL, 0);
+		return (UI_STAY);
+	case CARD_A_CONSENTS:
+		ui_consent_person(c->id);
 		return (UI_STAY);
 	case UI_A_MENU:
 		return (UI_TOP);

@@ -170,9 +170,9 @@ fi
 # ---- an honest "not yet" page ----
 tui_keys F10
 wait_for "Главное меню" "F10 goes back to the main menu"
-tui_keys Down Enter
-wait_for "пока нет" "Согласия opens a page saying it is not there yet"
-like "$(tui_screen)" "законным представителем" "... and what it will hold"
+tui_keys Down Down Enter
+wait_for "пока нет" "Пары и группы opens a page saying it is not there yet"
+like "$(tui_screen)" "подобран наставник" "... and what it will hold"
 tui_keys Escape 0
 wait_for "Главное меню" "Esc 0 works as F10"
 

@@ -775,12 +775,13 @@ batch_one(struct db *db, struct consent *c, long long id, int kind,
 	return (rc);
 }
 
+/* consent_add_batch inside the caller's transaction (the demo school). */
 int
-consent_add_batch(struct db *db, const long long *ids, int n, int kind,
+consent_add_batch_tx(struct db *db, const long long *ids, int n, int kind,
     const char *date, const char *ref, struct nerr *err)
 {
 	struct consent	*v;
-	int		 i, got = 0, rc = -1;
+	int		 i, got, rc = -1;
 
 	if (n <= 0)
 		return (0);
@@ -790,11 +791,7 @@ consent_add_batch(struct db *db, const long long *ids, int n, int kind,
 	if (date == NULL)
 		date = date_today();
 	v = xcalloc(n, sizeof *v);
-	/* Check every one first, inside the transaction so none changes. */
-	if (db_begin(db, err) != 0) {
-		free(v);
-		return (-1);
-	}
+	/* Check every one first: nothing is written if one is wrong. */
 	for (got = 0; got < n; got++) {
 		if (batch_one(db, &v[got], ids[got], kind, date, ref,
 		    err) != 0) {
@@ -806,11 +803,24 @@ consent_add_batch(struct db *db, const long long *ids, int n, int kind,
 		if (consent_insert_tx(db, &v[i], err) != 0)
 			goto out;
 	}
-	if (db_commit(db, err) == 0)
-		rc = 0;
+	rc = 0;
 out:
-	if (rc != 0)
-		db_rollback(db);
 	consent_list_free(v, got);
 	return (rc);
+}
+
+int
+consent_add_batch(struct db *db, const long long *ids, int n, int kind,
+    const char *date, const char *ref, struct nerr *err)
+{
+	if (n <= 0)
+		return (0);
+	if (db_begin(db, err) != 0)
+		return (-1);
+	if (consent_add_batch_tx(db, ids, n, kind, date, ref, err) != 0 ||
+	    db_commit(db, err) != 0) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (0);
 }

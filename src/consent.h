@@ -65,6 +65,9 @@ int	 consent_revoke(struct db *, long long, const char *date,
  */
 int	 consent_add_batch(struct db *, const long long *, int, int kind,
 	    const char *date, const char *ref, struct nerr *);
+/* The same inside the caller's transaction. */
+int	 consent_add_batch_tx(struct db *, const long long *, int, int kind,
+	    const char *date, const char *ref, struct nerr *);
 
 int	 consent_get(struct db *, long long, struct consent *, struct nerr *);
 /* A person's consents, newest first. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consent.h"
 #include "date.h"
 #include "db.h"
 #include "demo.h"
@@ -604,6 +605,56 @@ demo_empty(struct db *db, struct nerr *err)
 	return (0);
 }
 
+/*
+ * Consents as a school has them in the autumn: most papers in, signed in
+ * the first weeks of September, a few still owed, and one class (7Б)
+ * whose papers have not come back at all, for the class checklist.
+ */
+static int
+demo_consents(struct demo *d, struct nerr *err)
+{
+	sqlite3_stmt	*st;
+	long long	*pd, *part;
+	int		 npd = 0, npart = 0, cap = 256, rc;
+	char		 date[DATE_ISO_LEN];
+
+	if ((st = db_prepare(d->db, "SELECT id, is_mentor OR is_mentee "
+	    "FROM person WHERE class IS NOT '7Б' ORDER BY id", err)) == NULL)
+		return (-1);
+	pd = xreallocarray(NULL, (size_t)cap, sizeof *pd);
+	part = xreallocarray(NULL, (size_t)cap, sizeof *part);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (npd == cap) {
+			cap *= 2;
+			pd = xreallocarray(pd, (size_t)cap, sizeof *pd);
+			part = xreallocarray(part, (size_t)cap, sizeof *part);
+		}
+		/* About one in eight has not brought the paper yet. */
+		if (rng_int(&d->rng, 1, 8) == 1)
+			continue;
+		pd[npd++] = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_int(st, 1))
+			part[npart++] = pd[npd - 1];
+	}
+	sqlite3_finalize(st);
+	snprintf(date, sizeof date, "%04d-09-%02d", d->year,
+	    rng_int(&d->rng, 5, 12));
+	/* Papers signed before today only: the demo may be made in September. */
+	if (strcmp(date, d->today) > 0)
+		snprintf(date, sizeof date, "%s", d->today);
+	rc = rc != SQLITE_DONE ? db_fail(d->db, err, _("making the demo "
+	    "school")) : 0;
+	if (rc == 0)
+		rc = consent_add_batch_tx(d->db, pd, npd, CK_PD, date,
+		    _("folder \"Consents\""), err);
+	if (rc == 0)
+		rc = consent_add_batch_tx(d->db, part, npart, CK_PARTICIPATION,
+		    date, _("folder \"Consents\""), err);
+	free(pd);
+	free(part);
+	return (rc);
+}
+
 static int
 demo_fill_tx(struct demo *d, const char *school, struct nerr *err)
 {
@@ -627,6 +678,8 @@ demo_fill_tx(struct demo *d, const char *school, struct nerr *err)
 	if (rc == 0)
 		rc = demo_outside(d, err);
 	free(fam);
+	if (rc == 0)
+		rc = demo_consents(d, err);
 	if (rc == 0)
 		rc = roadmap_demo(d->db, err);
 	if (rc == 0)

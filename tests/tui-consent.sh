@@ -13,7 +13,7 @@ if command -v gettext >/dev/null 2>&1 && [ -n "${NASTAVNIK_LOCALEDIR:-}" ] &&
 fi
 
 DB="$T_TMP/school.db"
-"$NASTAVNIK" -f "$DB" init --demo >/dev/null 2>&1 || { echo "Bail out! init --demo failed"; exit 1; }
+"$NASTAVNIK" -f "$DB" --today 2025-10-01 init --demo >/dev/null 2>&1 || { echo "Bail out! init --demo failed"; exit 1; }
 N() { "$NASTAVNIK" -f "$DB" --today 2025-10-01 "$@"; }
 
 # wait_for TEXT DESCRIPTION

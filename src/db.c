@@ -354,19 +354,26 @@ struct db_probe {
 	long long	ntables;
 };
 
+/*
+ * The three reads in one read transaction: another program creating the
+ * same file at this moment commits tables and our application_id together,
+ * and reading them apart could see its tables without the id.
+ */
 static int
 db_probe(struct db *db, struct db_probe *p)
 {
-	int	rc;
+	int	rc, tx;
 
+	tx = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	if ((rc = db_query_int(db->h, "PRAGMA application_id",
-	    &p->appid)) != SQLITE_OK)
-		return (rc);
-	if ((rc = db_query_int(db->h, "PRAGMA user_version",
-	    &p->version)) != SQLITE_OK)
-		return (rc);
-	return (db_query_int(db->h, "SELECT count(*) FROM sqlite_schema",
-	    &p->ntables));
+	    &p->appid)) == SQLITE_OK &&
+	    (rc = db_query_int(db->h, "PRAGMA user_version",
+	    &p->version)) == SQLITE_OK)
+		rc = db_query_int(db->h, "SELECT count(*) FROM sqlite_schema",
+		    &p->ntables);
+	if (tx)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	return (rc);
 }
 
 /* A read-only connection may fail when its -shm cannot be made. */

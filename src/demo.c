@@ -605,6 +605,9 @@ demo_empty(struct db *db, struct nerr *err)
 	return (0);
 }
 
+/* The demo school is Russian whatever the locale of whoever makes it. */
+#define DEMO_CONSENT_REF "папка «Согласия»"
+
 /*
  * Consents as a school has them in the autumn: most papers in, signed in
  * the first weeks of September, a few still owed, and one class (7Б)
@@ -646,10 +649,10 @@ demo_consents(struct demo *d, struct nerr *err)
 	    "school")) : 0;
 	if (rc == 0)
 		rc = consent_add_batch_tx(d->db, pd, npd, CK_PD, date,
-		    _("folder \"Consents\""), err);
+		    DEMO_CONSENT_REF, err);
 	if (rc == 0)
 		rc = consent_add_batch_tx(d->db, part, npart, CK_PARTICIPATION,
-		    date, _("folder \"Consents\""), err);
+		    date, DEMO_CONSENT_REF, err);
 	free(pd);
 	free(part);
 	return (rc);

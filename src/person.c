@@ -280,7 +280,12 @@ has_control(const char *s)
 	return (0);
 }
 
-/* Text fields: no control characters, not longer than max characters. */
+/*
+ * Text fields: no control characters, not longer than max characters.  The
+ * field's name comes untranslated (N_) and is translated only for an error:
+ * an import validates every field of 100 000 rows, and a gettext call per
+ * field cost more than the check itself.
+ */
 static int
 check_text(const char *s, const char *field, size_t max, struct nerr *err)
 {
@@ -288,10 +293,10 @@ check_text(const char *s, const char *field, size_t max, struct nerr *err)
 		return (0);
 	if (has_control(s))
 		return (nerr_set(err, _("The field \"%s\" contains a control "
-		    "character or broken text; retype it."), field));
+		    "character or broken text; retype it."), _(field)));
 	if (utf8_len(s) > max)
 		return (nerr_set(err, _("The field \"%s\" is too long: at most "
-		    "%zu characters."), field, max));
+		    "%zu characters."), _(field), max));
 	return (0);
 }
 
@@ -306,7 +311,7 @@ check_name(const char *s, const char *field, int required, struct nerr *err)
 	if (str_empty(s)) {
 		if (required)
 			return (nerr_set(err, _("The field \"%s\" is required: "
-			    "fill it in."), field));
+			    "fill it in."), _(field)));
 		return (0);
 	}
 	if (check_text(s, field, NAME_MAX_CHARS, err) == -1)
@@ -319,7 +324,8 @@ check_name(const char *s, const char *field, int required, struct nerr *err)
 		if (text_lower(cp) != text_upper(cp) || cp >= 0x00c0)
 			continue;
 		return (nerr_set(err, _("The field \"%s\" may contain only "
-		    "letters, spaces, hyphens, apostrophes and dots."), field));
+		    "letters, spaces, hyphens, apostrophes and dots."),
+		    _(field)));
 	}
 	return (0);
 }
@@ -349,13 +355,13 @@ check_date(const char *iso, const char *field, int past, struct nerr *err)
 	    sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
 	    !date_valid(y, m, d))
 		return (nerr_set(err, _("The field \"%s\": %s is not a real "
-		    "date; write it as DD.MM.YYYY."), field, shown));
+		    "date; write it as DD.MM.YYYY."), _(field), shown));
 	if (y < 1900)
 		return (nerr_set(err, _("The field \"%s\": %s is before 1900; "
-		    "check the year."), field, shown));
+		    "check the year."), _(field), shown));
 	if (past && strcmp(iso, date_today()) > 0)
 		return (nerr_set(err, _("The field \"%s\": %s is in the "
-		    "future; check the date."), field, shown));
+		    "future; check the date."), _(field), shown));
 	return (0);
 }
 
@@ -367,7 +373,7 @@ check_email(const char *s, struct nerr *err)
 
 	if (str_empty(s))
 		return (0);
-	if (check_text(s, _("E-mail"), SHORT_MAX_CHARS, err) == -1)
+	if (check_text(s, N_("E-mail"), SHORT_MAX_CHARS, err) == -1)
 		return (-1);
 	at = strchr(s, '@');
 	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
@@ -400,7 +406,7 @@ check_phone(const char *s, const char *field, struct nerr *err)
 	if (*p != '\0' || digits < 5 || digits > 20)
 		return (nerr_set(err, _("The field \"%s\": \"%s\" does not "
 		    "look like a phone number; use digits, spaces, +, - and "
-		    "brackets."), field, s));
+		    "brackets."), _(field), s));
 	return (0);
 }
 
@@ -409,17 +415,17 @@ check_range(int v, int lo, int hi, const char *field, struct nerr *err)
 {
 	if (v < lo || v > hi)
 		return (nerr_set(err, _("The field \"%s\" must be a number "
-		    "from %d to %d."), field, lo, hi));
+		    "from %d to %d."), _(field), lo, hi));
 	return (0);
 }
 
 static int
 validate_mentee(const struct person *p, struct nerr *err)
 {
-	if (check_text(p->request, _("Request"), LONG_MAX_CHARS, err) == -1 ||
-	    check_date(p->entered, _("Date entered"), 0, err) == -1 ||
-	    check_text(p->result, _("Result"), LONG_MAX_CHARS, err) == -1 ||
-	    check_text(p->case_ref, _("Case reference"), SHORT_MAX_CHARS,
+	if (check_text(p->request, N_("Request"), LONG_MAX_CHARS, err) == -1 ||
+	    check_date(p->entered, N_("Date entered"), 0, err) == -1 ||
+	    check_text(p->result, N_("Result"), LONG_MAX_CHARS, err) == -1 ||
+	    check_text(p->case_ref, N_("Case reference"), SHORT_MAX_CHARS,
 	    err) == -1)
 		return (-1);
 	return (0);
@@ -428,16 +434,16 @@ validate_mentee(const struct person *p, struct nerr *err)
 static int
 validate_mentor(const struct person *p, struct nerr *err)
 {
-	if (check_text(p->competencies, _("Competencies"), LONG_MAX_CHARS,
+	if (check_text(p->competencies, N_("Competencies"), LONG_MAX_CHARS,
 	    err) == -1 ||
-	    check_text(p->achievements, _("Achievements"), LONG_MAX_CHARS,
+	    check_text(p->achievements, N_("Achievements"), LONG_MAX_CHARS,
 	    err) == -1 ||
-	    check_text(p->interests, _("Interests"), LONG_MAX_CHARS,
+	    check_text(p->interests, N_("Interests"), LONG_MAX_CHARS,
 	    err) == -1 ||
-	    check_range(p->age_min, 0, 99, _("Mentee age from"), err) == -1 ||
-	    check_range(p->age_max, 0, 99, _("Mentee age to"), err) == -1 ||
-	    check_range(p->hours, 0, 200, _("Hours a month"), err) == -1 ||
-	    check_range(p->capacity, 0, 30, _("Mentees at most"), err) == -1)
+	    check_range(p->age_min, 0, 99, N_("Mentee age from"), err) == -1 ||
+	    check_range(p->age_max, 0, 99, N_("Mentee age to"), err) == -1 ||
+	    check_range(p->hours, 0, 200, N_("Hours a month"), err) == -1 ||
+	    check_range(p->capacity, 0, 30, N_("Mentees at most"), err) == -1)
 		return (-1);
 	if (p->age_min > 0 && p->age_max > 0 && p->age_min > p->age_max)
 		return (nerr_set(err, _("The preferred mentee age \"from\" "
@@ -446,15 +452,15 @@ validate_mentor(const struct person *p, struct nerr *err)
 	if (p->mentor_status < 0 || p->mentor_status >= MST__COUNT)
 		return (nerr_set(err, _("The mentor's status is unknown; "
 		    "choose one from the list.")));
-	if (check_text(p->approved_order, _("Approval order"), SHORT_MAX_CHARS,
+	if (check_text(p->approved_order, N_("Approval order"), SHORT_MAX_CHARS,
 	    err) == -1 ||
-	    check_date(p->crim_date, _("No criminal record certificate: date"),
+	    check_date(p->crim_date, N_("No criminal record certificate: date"),
 	    1, err) == -1 ||
-	    check_text(p->crim_ref, _("No criminal record certificate: number"),
+	    check_text(p->crim_ref, N_("No criminal record certificate: number"),
 	    SHORT_MAX_CHARS, err) == -1 ||
-	    check_date(p->med_date, _("Medical certificate: date"), 1,
+	    check_date(p->med_date, N_("Medical certificate: date"), 1,
 	    err) == -1 ||
-	    check_text(p->med_ref, _("Medical certificate: number"),
+	    check_text(p->med_ref, N_("Medical certificate: number"),
 	    SHORT_MAX_CHARS, err) == -1)
 		return (-1);
 	return (0);
@@ -470,20 +476,20 @@ person_validate(const struct person *p, struct nerr *err)
 	 * nothing else of it (consent_anonymise): only other fields change.
 	 */
 	if (p->anonymised) {
-		if (check_text(p->last, _("Last name"), NAME_MAX_CHARS,
+		if (check_text(p->last, N_("Last name"), NAME_MAX_CHARS,
 		    err) == -1)
 			return (-1);
-	} else if (check_name(p->last, _("Last name"), 1, err) == -1 ||
-	    check_name(p->first, _("First name"), 1, err) == -1 ||
-	    check_name(p->patronymic, _("Patronymic"), 0, err) == -1)
+	} else if (check_name(p->last, N_("Last name"), 1, err) == -1 ||
+	    check_name(p->first, N_("First name"), 1, err) == -1 ||
+	    check_name(p->patronymic, N_("Patronymic"), 0, err) == -1)
 		return (-1);
 	if (p->category < 0 || p->category >= CAT__COUNT)
 		return (nerr_set(err, _("The category of %s %s is unknown; "
 		    "choose one from the list."), p->last, p->first));
-	if (check_date(p->birth, _("Birth date"), 1, err) == -1)
+	if (check_date(p->birth, N_("Birth date"), 1, err) == -1)
 		return (-1);
 	if (!str_empty(p->class_)) {
-		if (check_text(p->class_, _("Class"), 20, err) == -1)
+		if (check_text(p->class_, N_("Class"), 20, err) == -1)
 			return (-1);
 		if (p->category != CAT_PUPIL)
 			return (nerr_set(err, _("Only pupils have a class: "
@@ -497,13 +503,13 @@ person_validate(const struct person *p, struct nerr *err)
 			    "7Б."), _("Class"), p->class_));
 		free(norm);
 	}
-	if (check_text(p->organisation, _("Organisation"), SHORT_MAX_CHARS,
+	if (check_text(p->organisation, N_("Organisation"), SHORT_MAX_CHARS,
 	    err) == -1 ||
-	    check_text(p->position, _("Position"), SHORT_MAX_CHARS,
+	    check_text(p->position, N_("Position"), SHORT_MAX_CHARS,
 	    err) == -1 ||
-	    check_phone(p->phone, _("Phone"), err) == -1 ||
+	    check_phone(p->phone, N_("Phone"), err) == -1 ||
 	    check_email(p->email, err) == -1 ||
-	    check_text(p->note, _("Note"), LONG_MAX_CHARS, err) == -1)
+	    check_text(p->note, N_("Note"), LONG_MAX_CHARS, err) == -1)
 		return (-1);
 	if (validate_mentee(p, err) == -1 || validate_mentor(p, err) == -1)
 		return (-1);
@@ -609,9 +615,9 @@ rep_list(struct db *db, long long person_id, struct representative **out,
 static int
 rep_validate(const struct representative *r, struct nerr *err)
 {
-	if (check_name(r->name, _("Representative's name"), 1, err) == -1 ||
-	    check_text(r->relation, _("Relation"), NAME_MAX_CHARS, err) == -1 ||
-	    check_phone(r->phone, _("Representative's phone"), err) == -1)
+	if (check_name(r->name, N_("Representative's name"), 1, err) == -1 ||
+	    check_text(r->relation, N_("Relation"), NAME_MAX_CHARS, err) == -1 ||
+	    check_phone(r->phone, N_("Representative's phone"), err) == -1)
 		return (-1);
 	return (0);
 }

@@ -100,9 +100,10 @@ pimport_seen_free(struct pimport_seen *s)
 }
 
 /*
- * Into an empty register a big class list goes faster with person's
- * indexes dropped and made again at the end: one sort each instead of a
- * random insert per row and index (three times faster for 100 000 rows).
+ * Into an empty register a big class list goes faster with the indexes of
+ * person and person_word dropped and made again at the end: one sort each
+ * instead of a random insert per row and index (three times faster for
+ * 100 000 rows).
  * Inside the import's transaction, so others never see the table without
  * them, and a failure brings them back with the rollback.  Their SQL is
  * taken from the schema as it is, never written here twice.
@@ -116,8 +117,8 @@ pimport_drop_indexes(struct db *db, struct pimport_indexes *ix,
 	int		 rc;
 
 	if ((st = db_prepare(db, "SELECT name, sql FROM sqlite_schema "
-	    "WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT "
-	    "NULL", err)) == NULL)
+	    "WHERE type = 'index' AND tbl_name IN ('person', 'person_word') "
+	    "AND sql IS NOT NULL", err)) == NULL)
 		return (-1);
 	sbuf_init(&drop);
 	sbuf_add(&drop, "");

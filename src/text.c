@@ -13,13 +13,11 @@
 
 /*
  * Bytes of the sort key that are not text.  Everything real in the key is a
- * byte >= 0x04, so these sort before any letter, digit or punctuation.
+ * byte >= 0x06, so these sort before any letter, digit or punctuation.
  */
 #define KEY_LEVEL	0x01	/* between primary, secondary, tertiary */
 #define KEY_FIELD	0x02	/* 0x01 in the input: "last\001first" */
 #define KEY_WORD	0x03	/* a run of white space or control characters */
-#define KEY_W_PLAIN	0x04	/* secondary and tertiary weights */
-#define KEY_W_MARKED	0x05
 
 size_t
 utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -246,39 +244,83 @@ text_fold_dup(const char *s)
 /*
  * The sort key.  Three parts, joined by KEY_LEVEL (0x01):
  *
- *   primary    the folded text (lower case, Ё and ё as е) as UTF-8, whose
- *              byte order is the order of the Russian alphabet (а..е ж..я,
- *              Latin and digits before Cyrillic).  A 0x01 in the input (the
- *              boundary of the fields "last\001first\001patronymic") becomes
- *              KEY_FIELD (0x02), a run of white space or other control
- *              characters becomes one KEY_WORD (0x03); both are dropped at
- *              the start and end of a field.  Since they are lower than any
- *              text byte, a word sorts before its longer forms whatever
- *              follows: "Иван Петр" < "Иванов Алексей", and a whole
- *              surname sorts before a double one: "Римская Анна" <
- *              "Римская Корсакова".
- *   secondary  one weight per primary character: 0x05 for ё/Ё, 0x04
- *              otherwise, so "ежов" < "ёжов" but "Ёжиков" < "ежов".
- *   tertiary   one weight per primary character: 0x04 for lower case and
- *              caseless, 0x05 for capitals, so "иванов" < "Иванов".
+ *   primary    the folded text (lower case, Ё and ё as е) in a byte code
+ *              whose order is the order of code points, and so of the
+ *              Russian alphabet (а..е ж..я; Latin and digits before
+ *              Cyrillic), with а..я in one byte each (see key_add_cp): a
+ *              name in UTF-8 took twice the bytes, in the table and in all
+ *              four of its indexes.  A 0x01 in the input (the boundary of
+ *              the fields "last\001first\001patronymic") becomes KEY_FIELD
+ *              (0x02), a run of white space or other control characters
+ *              becomes one KEY_WORD (0x03); both are dropped at the start
+ *              and end of a field.  Since they are lower than any text
+ *              byte, a word sorts before its longer forms whatever follows:
+ *              "Иван Петр" < "Иванов Алексей", and a whole surname sorts
+ *              before a double one: "Римская Анна" < "Римская Корсакова".
+ *   secondary  where the primary has ё/Ё, so "ежов" < "ёжов" but
+ *              "Ёжиков" < "ежов".
+ *   tertiary   where the primary has a capital, so "иванов" < "Иванов".
  *
  * The secondary and tertiary parts only decide between keys whose primary
- * parts are equal, so they have the same length there.  The key holds no
- * NUL, so it can be stored as TEXT and compared with BINARY (memcmp).
+ * parts are equal.  Each lists the positions (in primary characters) of the
+ * marked ones in ascending order, each in two bytes that DEcrease as the
+ * position grows (key_add_pos): of two equal primaries, the first to have a
+ * mark where the other has none sorts after it, and a list that ends first
+ * (followed by 0x01 or the end) sorts first.  That is the order of
+ * comparing one weight per character, in a few bytes instead of one a
+ * character.  The key holds no NUL, so it can be stored as TEXT and
+ * compared with BINARY (memcmp); it is not UTF-8 and is never shown.
  * Strings that differ only in white space get the same key.
  */
 struct text_key {
 	struct sbuf	 p;
 	struct sbuf	 s;
 	struct sbuf	 t;
+	unsigned	 pos;		/* characters in p so far */
 };
+
+/* Positions past this (a 62 500-character name) share the last code. */
+#define KEY_POS_MAX	(250 * 250 - 1)
+
+/*
+ * A folded code point in the primary's code, in code point order: ASCII as
+ * it is; U+0080-U+042F in two bytes 0x82-0x90, 0x80-0xBF; а-я (U+0430-
+ * U+044F) in one byte 0xA0-0xBF; the rest as UTF-8, whose first byte is
+ * 0xD1 or more.
+ */
+static void
+key_add_cp(struct sbuf *b, uint32_t cp)
+{
+	char	buf[4];
+
+	if (cp < 0x80)
+		sbuf_addc(b, (int)cp);
+	else if (cp < 0x430) {
+		buf[0] = (char)(0x80 | (cp >> 6));
+		buf[1] = (char)(0x80 | (cp & 0x3f));
+		sbuf_addn(b, buf, 2);
+	} else if (cp <= 0x44f)
+		sbuf_addc(b, (int)(0xa0 + (cp - 0x430)));
+	else
+		sbuf_addn(b, buf, utf8_encode(cp, buf));
+}
+
+/* A marked position: two bytes 0x06-0xFF, higher for a smaller position. */
+static void
+key_add_pos(struct sbuf *b, unsigned pos)
+{
+	unsigned	v;
+
+	v = KEY_POS_MAX - (pos < KEY_POS_MAX ? pos : KEY_POS_MAX);
+	sbuf_addc(b, (int)(0x06 + v / 250));
+	sbuf_addc(b, (int)(0x06 + v % 250));
+}
 
 static void
 text_key_sep(struct text_key *k, int sep)
 {
 	sbuf_addc(&k->p, sep);
-	sbuf_addc(&k->s, KEY_W_PLAIN);
-	sbuf_addc(&k->t, KEY_W_PLAIN);
+	k->pos++;
 }
 
 static void
@@ -307,9 +349,12 @@ text_key_build(struct text_key *k, const char *s, size_t len)
 			text_key_sep(k, KEY_WORD);
 		space = field_start = 0;
 		low = text_lower(cp);
-		sbuf_add_cp(&k->p, text_fold_cp(cp));
-		sbuf_addc(&k->s, low == 0x451 ? KEY_W_MARKED : KEY_W_PLAIN);
-		sbuf_addc(&k->t, low != cp ? KEY_W_MARKED : KEY_W_PLAIN);
+		key_add_cp(&k->p, text_fold_cp(cp));
+		if (low == 0x451)
+			key_add_pos(&k->s, k->pos);
+		if (low != cp)
+			key_add_pos(&k->t, k->pos);
+		k->pos++;
 	}
 }
 
@@ -322,6 +367,7 @@ text_key_init(struct text_key *k)
 	sbuf_add(&k->p, "");
 	sbuf_add(&k->s, "");
 	sbuf_add(&k->t, "");
+	k->pos = 0;
 }
 
 static void

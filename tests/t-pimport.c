@@ -318,6 +318,10 @@ test_half_way(void)
 	if (imp(db, data("people-cp1251-semicolon.csv"), NULL, &r, &err) != 0)
 		diag("%s", err.msg);
 	pimport_result_free(&r);
+	is_int(q_int(db, "SELECT count(*) FROM audit WHERE action = "
+	    "'person.import'"), 1, "an import is one row of the audit log");
+	is_int(q_int(db, "SELECT count(*) FROM audit WHERE action = "
+	    "'person.add'"), 0, "... not one a person");
 	if (db_exec(db, "CREATE TRIGGER boom BEFORE INSERT ON person "
 	    "WHEN NEW.last = 'Сбой' BEGIN SELECT RAISE(ABORT, 'boom'); END",
 	    &err) == -1)

@@ -517,47 +517,6 @@ owed_cli_row(struct sbuf *b, const struct person_row *r)
 	sbuf_addc(b, '\n');
 }
 
-/* Window by window, as list people does: never the whole table at once. */
-static int
-owed_cli_stream(struct db *db, const struct person_filter *f)
-{
-	struct person_row	 rows[CLI_PAGE], last;
-	struct nerr		 err;
-	struct sbuf		 b;
-	int			 i, n, have = 0;
-
-	cli_puts(stdout, "id\tlast\tfirst\tpatronymic\tcategory\tclass\t"
-	    "birth\n");
-	sbuf_init(&b);
-	memset(&last, 0, sizeof last);
-	nerr_clear(&err);
-	for (;;) {
-		if ((n = person_page(db, f, have ? &last : NULL, 0, rows,
-		    CLI_PAGE, &err)) < 0)
-			break;
-		sbuf_reset(&b);
-		for (i = 0; i < n; i++)
-			owed_cli_row(&b, &rows[i]);
-		if (b.len > 0)
-			cli_puts(stdout, b.s);
-		if (n > 0) {
-			if (have)
-				person_rows_free(&last, 1);
-			person_row_copy(&last, &rows[n - 1]);
-			have = 1;
-		}
-		person_rows_free(rows, n);
-		if (n < CLI_PAGE)
-			break;
-	}
-	if (have)
-		person_rows_free(&last, 1);
-	sbuf_free(&b);
-	if (n < 0)
-		return (cli_fail("%s", err.msg));
-	return (CLI_EXIT_OK);
-}
-
 int
 cli_list_owed(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -602,7 +561,8 @@ cli_list_owed(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_open(ctx, &db, CLI_READ,
 	    _("list who owes a consent"))) == 0) {
-		rc = owed_cli_stream(db, &f);
+		rc = cli_person_stream(db, &f, "id\tlast\tfirst\tpatronymic\t"
+		    "category\tclass\tbirth\n", owed_cli_row);
 		db_close(db);
 	}
 	free(cls);

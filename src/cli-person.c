@@ -464,9 +464,13 @@ people_cli_sort(const char *s)
 	return (-1);
 }
 
-/* Page through the list window by window: never the whole table at once. */
-static int
-people_cli_stream(struct db *db, const struct person_filter *f)
+/*
+ * Print the people f finds under a header line, a row each, window by window:
+ * never the whole table at once.  list people and list owed both use it.
+ */
+int
+cli_person_stream(struct db *db, const struct person_filter *f,
+    const char *header, void (*row)(struct sbuf *, const struct person_row *))
 {
 	struct person_row	 rows[CLI_PAGE], last;
 	struct nerr		 err;
@@ -474,8 +478,7 @@ people_cli_stream(struct db *db, const struct person_filter *f)
 	int			 i, n, have = 0;
 
 	sbuf_init(&b);
-	cli_puts(stdout, "id\tlast\tfirst\tpatronymic\tbirth\tcategory\t"
-	    "class\tmentor\tmentee\n");
+	cli_puts(stdout, header);
 	memset(&last, 0, sizeof last);
 	nerr_clear(&err);
 	for (;;) {
@@ -485,7 +488,7 @@ people_cli_stream(struct db *db, const struct person_filter *f)
 			break;
 		sbuf_reset(&b);
 		for (i = 0; i < n; i++)
-			people_cli_row(&b, &rows[i]);
+			row(&b, &rows[i]);
 		if (b.len > 0)
 			cli_puts(stdout, b.s);
 		if (n > 0) {
@@ -572,7 +575,8 @@ cli_list_people(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_open(ctx, &db, CLI_READ,
 	    _("list participants"))) == 0) {
-		rc = people_cli_stream(db, &f);
+		rc = cli_person_stream(db, &f, "id\tlast\tfirst\tpatronymic\t"
+		    "birth\tcategory\tclass\tmentor\tmentee\n", people_cli_row);
 		db_close(db);
 	}
 	free(cls);

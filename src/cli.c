@@ -125,6 +125,19 @@ static const struct cli_cmd cli_cmds[] = {
 	     "  --delimiter D  ; (default), , or tab\n"
 	     "The people register is in the import format: it can be "
 	     "imported back.\n") },
+	{ "rep", cli_rep,
+	  N_("list, add, edit or delete a pupil's legal representatives"),
+	  N_("rep list PERSON_ID\n"
+	     "rep add PERSON_ID --name NAME --relation REL [--phone P]\n"
+	     "rep edit REP_ID [--name NAME] [--relation REL] [--phone P]\n"
+	     "rep delete REP_ID"),
+	  N_("  --name NAME      the representative's full name\n"
+	     "  --relation REL   who they are to the pupil: mother, father,\n"
+	     "                   guardian, trustee, grandmother, grandfather\n"
+	     "  --phone P        a phone number, such as +7 912 345-67-89\n"
+	     "Only pupils have legal representatives; the first one recorded\n"
+	     "signs a minor's consents.  An empty value clears a field on "
+	     "edit.\n") },
 	{ "consent", cli_consent,
 	  N_("record, revoke and print consents to personal-data processing"),
 	  N_("consent add PERSON_ID --kind KIND --date DATE [OPTION]...\n"
@@ -529,39 +542,56 @@ cli_bad_category(const char *s)
 	return (rc);
 }
 
+/* A kind of record or file of "list" or "import", and the function for it. */
+struct cli_kind {
+	const char	*name;
+	int		(*fn)(struct cli_ctx *, int, char **);
+};
+
+/*
+ * "CMD KIND ...": help when asked for, or KIND's exit status; -1 when KIND is
+ * missing or unknown, with the known names in names for the caller to say.
+ */
+static int
+cli_kind_run(struct cli_ctx *ctx, int argc, char **argv, const char *cmd,
+    const struct cli_kind *kinds, size_t n, struct sbuf *names)
+{
+	size_t	i;
+
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		cli_help_cmd(stdout, cmd);
+		return (CLI_EXIT_OK);
+	}
+	for (i = 0; argc >= 2 && i < n; i++) {
+		if (strcmp(argv[1], kinds[i].name) == 0)
+			return (kinds[i].fn(ctx, argc - 1, argv + 1));
+	}
+	for (i = 0; i < n; i++)
+		sbuf_addf(names, "%s%s", i > 0 ? ", " : "", kinds[i].name);
+	return (-1);
+}
+
 /* "list KIND": the kinds grow with the product (pairs, consents, ...). */
 static int
 cli_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	/* What "list" can print; each kind lives with its own subcommands. */
-	static const struct {
-		const char	*name;
-		int		(*fn)(struct cli_ctx *, int, char **);
-	} kinds[] = {
+	static const struct cli_kind kinds[] = {
 		{ "people", cli_list_people },
 		{ "consents", cli_list_consents },
 		{ "owed", cli_list_owed },
 		{ "roadmap", cli_list_roadmap },
 	};
 	struct sbuf	names;
-	size_t		i;
 	int		rc;
 
-	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0)) {
-		cli_help_cmd(stdout, "list");
-		return (CLI_EXIT_OK);
-	}
-	for (i = 0; argc >= 2 && i < nitems(kinds); i++) {
-		if (strcmp(argv[1], kinds[i].name) == 0)
-			return (kinds[i].fn(ctx, argc - 1, argv + 1));
-	}
 	sbuf_init(&names);
-	for (i = 0; i < nitems(kinds); i++)
-		sbuf_addf(&names, "%s%s", i > 0 ? ", " : "", kinds[i].name);
-	if (argc < 2 || argv[1][0] == '-')
+	rc = cli_kind_run(ctx, argc, argv, "list", kinds, nitems(kinds),
+	    &names);
+	if (rc < 0 && (argc < 2 || argv[1][0] == '-'))
 		rc = cli_bad("list", _("list: say what to list (%s)"), names.s);
-	else
+	else if (rc < 0)
 		rc = cli_bad("list", _("list: unknown kind of record '%s'; "
 		    "use one of: %s"), argv[1], names.s);
 	sbuf_free(&names);
@@ -572,33 +602,20 @@ cli_list(struct cli_ctx *ctx, int argc, char **argv)
 static int
 cli_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct {
-		const char	*name;
-		int		(*fn)(struct cli_ctx *, int, char **);
-	} kinds[] = {
+	static const struct cli_kind kinds[] = {
 		{ "people", cli_import_people },
 		{ "roadmap", cli_import_roadmap },
 	};
 	struct sbuf	names;
-	size_t		i;
 	int		rc;
 
-	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0)) {
-		cli_help_cmd(stdout, "import");
-		return (CLI_EXIT_OK);
-	}
-	for (i = 0; argc >= 2 && i < nitems(kinds); i++) {
-		if (strcmp(argv[1], kinds[i].name) == 0)
-			return (kinds[i].fn(ctx, argc - 1, argv + 1));
-	}
 	sbuf_init(&names);
-	for (i = 0; i < nitems(kinds); i++)
-		sbuf_addf(&names, "%s%s", i > 0 ? ", " : "", kinds[i].name);
-	if (argc < 2 || argv[1][0] == '-')
+	rc = cli_kind_run(ctx, argc, argv, "import", kinds, nitems(kinds),
+	    &names);
+	if (rc < 0 && (argc < 2 || argv[1][0] == '-'))
 		rc = cli_bad("import", _("import: say what to import (%s)"),
 		    names.s);
-	else
+	else if (rc < 0)
 		rc = cli_bad("import", _("import: unknown kind of file '%s'; "
 		    "use one of: %s"), argv[1], names.s);
 	sbuf_free(&names);

@@ -79,6 +79,16 @@ void	 cli_tsv_field(struct sbuf *, const char *);
 /* Text for people (messages, cards) in the terminal's charset. */
 void	 cli_puts(FILE *, const char *);
 
+/*
+ * Print a header line, then a TSV row (from row) for each person f finds,
+ * window by window; CLI_EXIT_OK or cli_fail()'s status.  In cli-person.c.
+ */
+struct person_filter;
+struct person_row;
+int	 cli_person_stream(struct db *, const struct person_filter *,
+	    const char *header,
+	    void (*row)(struct sbuf *, const struct person_row *));
+
 /* Subcommands living in their own files. */
 int	 cli_init(struct cli_ctx *, int, char **);
 int	 cli_backup(struct cli_ctx *, int, char **);
@@ -93,6 +103,7 @@ int	 cli_list_consents(struct cli_ctx *, int, char **);
 int	 cli_list_owed(struct cli_ctx *, int, char **);
 int	 cli_import_people(struct cli_ctx *, int, char **);
 int	 cli_export(struct cli_ctx *, int, char **);
+int	 cli_rep(struct cli_ctx *, int, char **);	/* added by reps */
 
 /* "Use one of: pupil, teacher, ..." after an unknown category. */
 int	 cli_bad_category(const char *);

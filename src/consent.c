@@ -408,15 +408,11 @@ consent_add(struct db *db, struct consent *c, struct nerr *err)
 static int
 consent_refused(struct db *db, long long id, struct nerr *err)
 {
-	sqlite3_stmt	*st;
-	int		 exists;
+	int	exists;
 
-	if ((st = db_prepare(db, "SELECT 1 FROM consent WHERE id = ?",
-	    err)) == NULL)
+	exists = db_exists(db, "SELECT 1 FROM consent WHERE id = ?", id, err);
+	if (exists < 0)
 		return (-1);
-	sqlite3_bind_int64(st, 1, id);
-	exists = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
 	if (!exists)
 		return (nerr_set(err, _("Consent no. %lld has been deleted by "
 		    "someone else; your changes were not saved."), id));
@@ -467,30 +463,17 @@ consent_update(struct db *db, struct consent *c, struct nerr *err)
 int
 consent_delete(struct db *db, long long id, struct nerr *err)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int	n;
 
 	if (db_begin(db, err) != 0)
 		return (-1);
-	if ((st = db_prepare(db, "DELETE FROM consent WHERE id = ?",
-	    err)) == NULL) {
-		db_rollback(db);
-		return (-1);
-	}
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, err, _("deleting the consent"));
-		db_rollback(db);
-		return (-1);
-	}
-	if (sqlite3_changes(db->h) == 0) {
-		db_rollback(db);
-		return (nerr_set(err, _("Consent no. %lld is not in the "
-		    "database: someone may have deleted it."), id));
-	}
-	if (db_audit(db, "consent.delete", "consent", id, err) != 0 ||
+	n = db_delete_id(db, "DELETE FROM consent WHERE id = ?", id,
+	    _("deleting the consent"), err);
+	if (n == 0)
+		nerr_set(err, _("Consent no. %lld is not in the database: "
+		    "someone may have deleted it."), id);
+	if (n <= 0 ||
+	    db_audit(db, "consent.delete", "consent", id, err) != 0 ||
 	    db_commit(db, err) != 0) {
 		db_rollback(db);
 		return (-1);

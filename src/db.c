@@ -228,40 +228,37 @@ db_uri(const char *path, const char *query)
 
 /* ---- connection ---- */
 
+/* An SQL function of one text argument made by fn; NULL stays NULL. */
 static void
-db_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+db_sql_text(sqlite3_context *ctx, sqlite3_value *arg,
+    void (*fn)(struct sbuf *, const char *))
 {
 	struct sbuf	 b;
 	const char	*s;
 
-	(void)argc;
-	if ((s = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+	if ((s = (const char *)sqlite3_value_text(arg)) == NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
 	sbuf_init(&b);
-	text_fold(&b, s);
+	fn(&b, s);
 	sqlite3_result_text(ctx, b.s != NULL ? b.s : "", (int)b.len,
 	    SQLITE_TRANSIENT);
 	sbuf_free(&b);
 }
 
 static void
+db_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	db_sql_text(ctx, argv[0], text_fold);
+}
+
+static void
 db_sql_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct sbuf	 b;
-	const char	*s;
-
 	(void)argc;
-	if ((s = (const char *)sqlite3_value_text(argv[0])) == NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	sbuf_init(&b);
-	text_sort_key(&b, s);
-	sqlite3_result_text(ctx, b.s != NULL ? b.s : "", (int)b.len,
-	    SQLITE_TRANSIENT);
-	sbuf_free(&b);
+	db_sql_text(ctx, argv[0], text_sort_key);
 }
 
 static int
@@ -665,6 +662,40 @@ db_prepare(struct db *db, const char *sql, struct nerr *err)
 		return (NULL);
 	}
 	return (st);
+}
+
+int
+db_exists(struct db *db, const char *sql, long long id, struct nerr *err)
+{
+	sqlite3_stmt	*st;
+	int		 exists;
+
+	if ((st = db_prepare(db, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, id);
+	exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return (exists);
+}
+
+int
+db_delete_id(struct db *db, const char *sql, long long id, const char *what,
+    struct nerr *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(db, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_fail(db, err, what);
+		sqlite3_finalize(st);
+		return (-1);
+	}
+	sqlite3_finalize(st);
+	return (sqlite3_changes(db->h));
 }
 
 int

@@ -48,6 +48,18 @@ void	 db_rollback(struct db *);
 int	 db_exec(struct db *, const char *, struct nerr *);
 /* Prepare; on failure fills err and returns NULL. */
 sqlite3_stmt *db_prepare(struct db *, const char *, struct nerr *);
+/*
+ * Is there a row: sql takes the id as its one "?" ("SELECT 1 FROM person
+ * WHERE id = ?").  1 or 0; -1 with err.  For "why was nothing updated".
+ */
+int	 db_exists(struct db *, const char *sql, long long id, struct nerr *);
+/*
+ * Run sql ("DELETE FROM consent WHERE id = ?") for id in the caller's
+ * transaction: how many rows it changed, or -1 with err; what names the
+ * deed for db_fail ("deleting the consent").
+ */
+int	 db_delete_id(struct db *, const char *sql, long long id,
+	    const char *what, struct nerr *);
 
 /*
  * Turn the connection's last error into a sentence: busy/locked ("another

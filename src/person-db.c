@@ -419,15 +419,11 @@ person_import(struct db *db, struct person *ps, int n, struct nerr *err)
 static int
 update_refused(struct db *db, long long id, struct nerr *err)
 {
-	sqlite3_stmt	*st;
-	int		 exists;
+	int	exists;
 
-	if ((st = db_prepare(db, "SELECT 1 FROM person WHERE id = ?",
-	    err)) == NULL)
+	exists = db_exists(db, "SELECT 1 FROM person WHERE id = ?", id, err);
+	if (exists < 0)
 		return (-1);
-	sqlite3_bind_int64(st, 1, id);
-	exists = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
 	if (!exists)
 		return (nerr_set(err, _("This participant has been deleted by "
 		    "someone else; your changes were not saved.")));
@@ -564,9 +560,8 @@ static int
 delete_tx(struct db *db, long long id, struct nerr *err)
 {
 	struct person	 p;
-	sqlite3_stmt	*st;
 	char		*name;
-	int		 n, rc;
+	int		 n;
 
 	if (person_get(db, id, &p, err) == -1)
 		return (-1);
@@ -584,14 +579,9 @@ delete_tx(struct db *db, long long id, struct nerr *err)
 		return (-1);
 	}
 	person_free(&p);
-	if ((st = db_prepare(db, "DELETE FROM person WHERE id = ?",
-	    err)) == NULL)
+	if (db_delete_id(db, "DELETE FROM person WHERE id = ?", id,
+	    _("deleting the participant"), err) == -1)
 		return (-1);
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return (db_fail(db, err, _("deleting the participant")));
 	return (db_audit(db, "person.delete", "person", id, err));
 }
 

@@ -664,31 +664,17 @@ rep_add(struct db *db, struct representative *r, struct nerr *err)
 int
 rep_delete(struct db *db, long long id, struct nerr *err)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int	n;
 
 	if (db_begin(db, err) == -1)
 		return (-1);
-	if ((st = db_prepare(db, "DELETE FROM representative WHERE id = ?",
-	    err)) == NULL) {
-		db_rollback(db);
-		return (-1);
-	}
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, err, _("deleting the legal representative"));
-		db_rollback(db);
-		return (-1);
-	}
-	if (sqlite3_changes(db->h) == 0) {
-		db_rollback(db);
-		return (nerr_set(err, _("This legal representative has already "
-		    "been deleted by someone else.")));
-	}
-	if (db_audit(db, "representative.delete", "representative", id,
-	    err) == -1 || db_commit(db, err) == -1) {
+	n = db_delete_id(db, "DELETE FROM representative WHERE id = ?", id,
+	    _("deleting the legal representative"), err);
+	if (n == 0)
+		nerr_set(err, _("This legal representative has already been "
+		    "deleted by someone else."));
+	if (n <= 0 || db_audit(db, "representative.delete", "representative",
+	    id, err) == -1 || db_commit(db, err) == -1) {
 		db_rollback(db);
 		return (-1);
 	}

@@ -206,5 +206,16 @@ int	 rep_add(struct db *, struct representative *, struct nerr *);
 /* rep_add inside a transaction the caller holds.  Added by person. */
 int	 rep_insert_tx(struct db *, struct representative *, struct nerr *);
 int	 rep_delete(struct db *, long long, struct nerr *);
+/*
+ * Added by reps (src/person-rep.c).  rep_check: the checks rep_add makes,
+ * the message naming the field.  rep_get: one representative (free with
+ * rep_free).  rep_add_pupil: rep_add that first checks, in the same
+ * transaction, that the participant exists and is a pupil.  rep_update:
+ * check and save name, relation and phone of r->id.
+ */
+int	 rep_check(const struct representative *, struct nerr *);
+int	 rep_get(struct db *, long long, struct representative *, struct nerr *);
+int	 rep_add_pupil(struct db *, struct representative *, struct nerr *);
+int	 rep_update(struct db *, const struct representative *, struct nerr *);
 
 #endif

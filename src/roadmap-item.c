@@ -343,15 +343,12 @@ rm_item_bind(sqlite3_stmt *st, const struct rm_item *it, const char *year)
 static int
 rm_item_refused(struct db *db, long long id, struct nerr *err)
 {
-	sqlite3_stmt	*st;
-	int		 exists;
+	int	exists;
 
-	if ((st = db_prepare(db, "SELECT 1 FROM roadmap_item WHERE id = ?",
-	    err)) == NULL)
+	exists = db_exists(db, "SELECT 1 FROM roadmap_item WHERE id = ?", id,
+	    err);
+	if (exists < 0)
 		return (-1);
-	sqlite3_bind_int64(st, 1, id);
-	exists = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
 	if (!exists)
 		return (nerr_set(err, _("This roadmap item has been deleted by "
 		    "someone else; your changes were not saved.")));
@@ -439,20 +436,13 @@ rm_item_save(struct db *db, struct rm_item *it, struct nerr *err)
 int
 rm_item_delete(struct db *db, long long id, struct nerr *err)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int	rc;
 
 	if (db_begin(db, err) == -1)
 		return (-1);
-	if ((st = db_prepare(db, "DELETE FROM roadmap_item WHERE id = ?",
-	    err)) == NULL) {
-		db_rollback(db);
-		return (-1);
-	}
-	sqlite3_bind_int64(st, 1, id);
-	rc = rm_step(db, st, _("deleting the roadmap item"), err);
-	sqlite3_finalize(st);
-	if (rc == 0 && sqlite3_changes(db->h) == 0)
+	rc = db_delete_id(db, "DELETE FROM roadmap_item WHERE id = ?", id,
+	    _("deleting the roadmap item"), err);
+	if (rc == 0)
 		rc = nerr_set(err, _("The roadmap item is not in the database: "
 		    "someone may have deleted it."));
 	if (rc == -1 || db_audit(db, "roadmap.item.delete", "roadmap_item",

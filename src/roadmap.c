@@ -446,21 +446,13 @@ roadmap_create(struct db *db, const char *title, const char *y,
 int
 roadmap_delete(struct db *db, long long id, struct nerr *err)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
 	if (roadmap_exists(db, id, err) == -1)
 		return (-1);
 	if (db_begin(db, err) == -1)
 		return (-1);
 	/* The next one takes its place as current, if it was. */
-	if ((st = db_prepare(db, "DELETE FROM roadmap WHERE id = ?",
-	    err)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	rc = rm_step(db, st, _("deleting the roadmap"), err);
-	sqlite3_finalize(st);
-	if (rc == -1 || db_exec(db, "UPDATE roadmap SET is_current = 1 "
+	if (db_delete_id(db, "DELETE FROM roadmap WHERE id = ?", id,
+	    _("deleting the roadmap"), err) == -1 || db_exec(db, "UPDATE roadmap SET is_current = 1 "
 	    "WHERE id = (SELECT id FROM roadmap ORDER BY school_year DESC, "
 	    "id DESC LIMIT 1) AND NOT EXISTS (SELECT 1 FROM roadmap WHERE "
 	    "is_current)", err) == -1)

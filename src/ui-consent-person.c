@@ -628,26 +628,9 @@ cperson_key(struct ui_frame *f, int k, int action)
 	case UI_A_BACK:
 		return (UI_POP);
 	}
-	switch (k) {
-	case UI_ESC:
+	if (k == UI_ESC)
 		return (UI_POP);
-	case UI_FN(KEY_UP):
-		if (c->cur > 0)
-			c->cur--;
-		break;
-	case UI_FN(KEY_DOWN):
-		if (c->cur < c->n - 1)
-			c->cur++;
-		break;
-	case UI_FN(KEY_HOME):
-	case UI_FN(KEY_PPAGE):
-		c->cur = 0;
-		break;
-	case UI_FN(KEY_END):
-	case UI_FN(KEY_NPAGE):
-		c->cur = c->n > 0 ? c->n - 1 : 0;
-		break;
-	}
+	ui_cursor_key(k, &c->cur, c->n);
 	return (UI_STAY);
 }
 

@@ -14,6 +14,7 @@
 #include "ui-help.h"
 #include "ui-list.h"
 #include "ui-pager.h"
+#include "ui-pfilter.h"
 
 static unsigned int ui_consent_generation;
 
@@ -262,34 +263,6 @@ static const char *const cview_consent_labels[] = {
 	N_("have a processing consent"),
 };
 
-struct cfilter_form {
-	struct cview	*v;
-	int		 category;
-	int		 class_;
-	int		 consent;
-	char		**classes;
-	int		 nclasses;
-};
-
-static const char *
-cff_category(void *obj, int i)
-{
-	(void)obj;
-	if (i == 0)
-		return (_("all"));
-	return (i <= CAT__COUNT ? person_category_label(i - 1) : NULL);
-}
-
-static const char *
-cff_class(void *obj, int i)
-{
-	struct cfilter_form	*ff = obj;
-
-	if (i == 0)
-		return (_("all"));
-	return (i <= ff->nclasses ? ff->classes[i - 1] : NULL);
-}
-
 static const char *
 cff_consent(void *obj, int i)
 {
@@ -299,40 +272,9 @@ cff_consent(void *obj, int i)
 }
 
 static const struct ui_field cfilter_fields[] = {
-	{ N_("Category"), UI_F_CHOICE, offsetof(struct cfilter_form, category),
-	    0, 0, cff_category, NULL },
-	{ N_("Class"), UI_F_CHOICE, offsetof(struct cfilter_form, class_),
-	    0, 0, cff_class, NULL },
-	{ N_("Processing consent"), UI_F_CHOICE,
-	    offsetof(struct cfilter_form, consent), 0, 0, cff_consent, NULL },
+	UI_PFILTER_FIELDS,
+	UI_PFILTER_EXTRA(N_("Processing consent"), cff_consent),
 };
-
-static int
-cff_save(void *obj, struct nerr *err)
-{
-	struct cfilter_form	*ff = obj;
-	struct cview		*v = ff->v;
-
-	(void)err;
-	v->f.category = ff->category - 1;
-	free(v->class_);
-	v->class_ = ff->class_ > 0 ? xstrdup(ff->classes[ff->class_ - 1]) :
-	    NULL;
-	v->f.class_ = v->class_;
-	v->f.consent = ff->consent;
-	v->reload = 1;
-	return (0);
-}
-
-static void
-cff_done(void *obj, int saved)
-{
-	struct cfilter_form	*ff = obj;
-
-	(void)saved;
-	person_classes_free(ff->classes, ff->nclasses);
-	free(ff);
-}
 
 static const struct ui_form_spec cfilter_spec = {
 	.fields = cfilter_fields,
@@ -340,32 +282,15 @@ static const struct ui_form_spec cfilter_spec = {
 	.help = N_("Choose whom the consents list shows: a category, a class, "
 	    "those who still owe a processing consent or those who have one; "
 	    "F2 applies the filter."),
-	.save = cff_save,
-	.done = cff_done,
+	.save = ui_pfilter_save,
+	.done = ui_pfilter_done,
 };
 
 static void
 cview_filter_dialog(struct cview *v)
 {
-	struct cfilter_form	*ff;
-	struct nerr		 err;
-	int			 i;
-
-	ff = xcalloc(1, sizeof *ff);
-	ff->v = v;
-	nerr_clear(&err);
-	if (person_classes(ui_db(), &ff->classes, &ff->nclasses, &err) != 0) {
-		ui_error("%s", err.msg);
-		free(ff);
-		return;
-	}
-	ff->category = v->f.category + 1;
-	ff->consent = v->f.consent;
-	for (i = 0; v->class_ != NULL && i < ff->nclasses; i++) {
-		if (strcmp(ff->classes[i], v->class_) == 0)
-			ff->class_ = i + 1;
-	}
-	ui_form_open(&cfilter_spec, ff, _("Filter consents"));
+	ui_pfilter_open(&cfilter_spec, _("Filter consents"), &v->f,
+	    &v->class_, &v->f.consent, &v->reload);
 }
 
 static void

@@ -325,6 +325,30 @@ ui_draw_keybar(WINDOW *w, const struct ui_action *acts, int nacts)
 }
 
 int
+ui_cursor_key(int k, int *cur, int n)
+{
+	switch (k) {
+	case UI_FN(KEY_UP):
+		if (*cur > 0)
+			(*cur)--;
+		return (1);
+	case UI_FN(KEY_DOWN):
+		if (*cur < n - 1)
+			(*cur)++;
+		return (1);
+	case UI_FN(KEY_HOME):
+	case UI_FN(KEY_PPAGE):
+		*cur = 0;
+		return (1);
+	case UI_FN(KEY_END):
+	case UI_FN(KEY_NPAGE):
+		*cur = n > 0 ? n - 1 : 0;
+		return (1);
+	}
+	return (0);
+}
+
+int
 ui_getkey(int ms)
 {
 	wint_t	wc, wc2;

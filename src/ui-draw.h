@@ -51,6 +51,9 @@ int	 ui_getkey(int ms);
 /* How a key is written in help ("F4", "Esc 4", "Enter", "Ctrl-S"). */
 void	 ui_key_name(struct sbuf *, int);
 
+/* Up, Down, Home/PgUp, End/PgDn move a cursor over n rows; 1 if k did. */
+int	 ui_cursor_key(int k, int *cur, int n);
+
 /* A horizontal line of n cells. */
 void	 ui_hline(WINDOW *, int, int, int);
 /* A framed box of h x w in the middle of the screen; returns its top-left. */

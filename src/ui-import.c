@@ -98,21 +98,6 @@ static const struct ui_field imp_fields[] = {
 };
 #undef I
 
-/* "~/x" is under the home folder, as a shell would have it. */
-static char *
-imp_expand(const char *path)
-{
-	const char	*home = getenv("HOME");
-	char		*r;
-
-	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') &&
-	    !str_empty(home)) {
-		xasprintf(&r, "%s%s", home, path + 1);
-		return (r);
-	}
-	return (xstrdup(path));
-}
-
 static void
 imp_opts(const struct imp *im, struct pimport_opts *o)
 {
@@ -182,7 +167,7 @@ imp_preview(struct imp *im)
 	char			*path;
 	int			 n = 0, i;
 
-	path = imp_expand(im->path);
+	path = ui_pager_expand(im->path);
 	imp_opts(im, &o);
 	memset(&res, 0, sizeof res);
 	for (i = 0; i < IMPORT_PREVIEW_ROWS; i++)
@@ -245,7 +230,7 @@ imp_check(struct imp *im)
 	char			*path;
 	int			 r;
 
-	path = imp_expand(im->path);
+	path = ui_pager_expand(im->path);
 	imp_opts(im, &o);
 	o.dry_run = 1;
 	o.skip_bad = 1;		/* count the good rows too; nothing is written */
@@ -304,7 +289,7 @@ imp_import(struct imp *im)
 	free(q);
 	if (!yes)
 		return (UI_STAY);
-	path = imp_expand(im->path);
+	path = ui_pager_expand(im->path);
 	imp_opts(im, &o);
 	o.skip_bad = im->bad > 0;
 	memset(&res, 0, sizeof res);

@@ -307,7 +307,7 @@ static const struct ui_action ui_pager_save_actions[] = {
 };
 
 /* "~/x" under the home folder; anything else as it is. */
-static char *
+char *
 ui_pager_expand(const char *path)
 {
 	const char	*home = getenv("HOME");
@@ -401,28 +401,36 @@ ui_pager_screen_draw(struct ui_frame *f, WINDOW *w, int y, int h)
 	ui_pager_draw(&ps->pg, w, y, h);
 }
 
-static int
-ui_pager_screen_key(struct ui_frame *f, int k, int action)
+int
+ui_pager_frame_key(struct ui_frame *f, struct ui_pager *pg, const char *help,
+    int k, int action)
 {
-	struct ui_pager_screen	*ps = f->data;
-
 	switch (action) {
 	case UI_A_HELP:
-		ui_help_show(f, ps->help);
+		ui_help_show(f, help);
 		return (UI_STAY);
 	case UI_A_MENU:
 		return (UI_TOP);
 	case UI_A_BACK:
 		return (UI_POP);
-	case UI_A_SAVE:
+	}
+	if (k == UI_ESC)
+		return (UI_POP);
+	ui_pager_key(pg, k);
+	return (UI_STAY);
+}
+
+static int
+ui_pager_screen_key(struct ui_frame *f, int k, int action)
+{
+	struct ui_pager_screen	*ps = f->data;
+
+	if (action == UI_A_SAVE) {
 		if (ps->save != NULL)
 			ui_pager_save(ps);
 		return (UI_STAY);
 	}
-	if (k == UI_ESC)
-		return (UI_POP);
-	ui_pager_key(&ps->pg, k);
-	return (UI_STAY);
+	return (ui_pager_frame_key(f, &ps->pg, ps->help, k, action));
 }
 
 static void

@@ -40,6 +40,17 @@ int	 ui_pager_open_save(const char *title, const char *text,
 /* Write text as plain text to path (see above); -1 with err.  Added by consent-tui. */
 int	 ui_pager_write(const char *path, const char *text, struct nerr *);
 
+/*
+ * The keys every pager screen (cards too) has, for its key() after its own
+ * actions: F1 shows help (the screen's own when NULL), the menu, back and
+ * Esc leave, the rest scroll.  Returns what key() returns.
+ */
+int	 ui_pager_frame_key(struct ui_frame *, struct ui_pager *,
+	    const char *help, int k, int action);
+
+/* A path as typed: "~/x" is under the home folder.  Malloc'd. */
+char	*ui_pager_expand(const char *);
+
 /* Word-wrap UTF-8 text to width columns (see the conventions above). */
 int	 ui_wrap(const char *, int, char ***);
 void	 ui_wrap_free(char **, int);

@@ -16,6 +16,8 @@
 #include "ui-list.h"
 #include "ui-people.h"
 #include "ui-person.h"
+#include "ui-pfilter.h"
+#include "ui-reps.h"
 
 struct people {
 	struct person_filter	 f;
@@ -222,34 +224,6 @@ people_filter_line(struct people *p, struct sbuf *sb)
 	sbuf_addf(sb, " · %s", _(people_sort_labels[p->f.sort]));
 }
 
-struct people_filter_form {
-	struct people	*p;
-	int		 category;	/* 0 all, else category + 1 */
-	int		 class_;	/* 0 all, else index + 1 */
-	int		 role;
-	char		**classes;
-	int		 nclasses;
-};
-
-static const char *
-pff_category(void *obj, int i)
-{
-	(void)obj;
-	if (i == 0)
-		return (_("all"));
-	return (i <= CAT__COUNT ? person_category_label(i - 1) : NULL);
-}
-
-static const char *
-pff_class(void *obj, int i)
-{
-	struct people_filter_form	*ff = obj;
-
-	if (i == 0)
-		return (_("all"));
-	return (i <= ff->nclasses ? ff->classes[i - 1] : NULL);
-}
-
 static const char *
 pff_role(void *obj, int i)
 {
@@ -262,75 +236,24 @@ pff_role(void *obj, int i)
 }
 
 static const struct ui_field people_filter_fields[] = {
-	{ N_("Category"), UI_F_CHOICE,
-	    offsetof(struct people_filter_form, category), 0, 0,
-	    pff_category, NULL },
-	{ N_("Class"), UI_F_CHOICE,
-	    offsetof(struct people_filter_form, class_), 0, 0,
-	    pff_class, NULL },
-	{ N_("Who"), UI_F_CHOICE,
-	    offsetof(struct people_filter_form, role), 0, 0,
-	    pff_role, NULL },
+	UI_PFILTER_FIELDS,
+	UI_PFILTER_EXTRA(N_("Who"), pff_role),
 };
-
-static int
-pff_save(void *obj, struct nerr *err)
-{
-	struct people_filter_form	*ff = obj;
-	struct people			*p = ff->p;
-
-	(void)err;
-	p->f.category = ff->category - 1;
-	free(p->class_);
-	p->class_ = ff->class_ > 0 ? xstrdup(ff->classes[ff->class_ - 1]) :
-	    NULL;
-	p->f.class_ = p->class_;
-	p->f.role = ff->role;
-	p->reload = 1;
-	return (0);
-}
-
-static void
-pff_done(void *obj, int saved)
-{
-	struct people_filter_form	*ff = obj;
-
-	(void)saved;
-	person_classes_free(ff->classes, ff->nclasses);
-	free(ff);
-}
 
 static const struct ui_form_spec people_filter_spec = {
 	.fields = people_filter_fields,
 	.nfields = nitems(people_filter_fields),
 	.help = N_("Choose which participants the list shows; F2 applies "
 	    "the filter."),
-	.save = pff_save,
-	.done = pff_done,
+	.save = ui_pfilter_save,
+	.done = ui_pfilter_done,
 };
 
 static void
 people_filter_dialog(struct people *p)
 {
-	struct people_filter_form	*ff;
-	struct nerr			 err;
-	int				 i;
-
-	ff = xcalloc(1, sizeof *ff);
-	ff->p = p;
-	nerr_clear(&err);
-	if (person_classes(ui_db(), &ff->classes, &ff->nclasses, &err) != 0) {
-		ui_error("%s", err.msg);
-		free(ff);
-		return;
-	}
-	ff->category = p->f.category + 1;
-	ff->role = p->f.role;
-	for (i = 0; p->class_ != NULL && i < ff->nclasses; i++) {
-		if (strcmp(ff->classes[i], p->class_) == 0)
-			ff->class_ = i + 1;
-	}
-	ui_form_open(&people_filter_spec, ff, _("Filter participants"));
+	ui_pfilter_open(&people_filter_spec, _("Filter participants"), &p->f,
+	    &p->class_, &p->f.role, &p->reload);
 }
 
 /* ---- the screen ---- */
@@ -338,6 +261,7 @@ people_filter_dialog(struct people *p)
 enum {
 	PEOPLE_A_CLEAR = UI_A_USER,
 	PEOPLE_A_CONSENTS,
+	PEOPLE_A_REPS,
 	PEOPLE_A_IMPORT,
 };
 
@@ -367,6 +291,8 @@ static const struct ui_action people_actions[] = {
 	    N_("Clear the search and every filter.") },
 	{ PEOPLE_A_CONSENTS, 0, { 'k', 0 }, NULL,
 	    N_("The participant's consents: add, revoke, print a form.") },
+	{ PEOPLE_A_REPS, 0, { 'r', 0 }, NULL,
+	    N_("The pupil's legal representatives: add, edit, delete.") },
 	UI_ACTION_MENU,
 	UI_ACTION_BACK,
 };
@@ -478,6 +404,10 @@ people_key(struct ui_frame *f, int k, int action)
 	case PEOPLE_A_CONSENTS:
 		if (r != NULL)
 			ui_consent_person(r->id);
+		break;
+	case PEOPLE_A_REPS:
+		if (r != NULL)
+			ui_reps_open(r->id);
 		break;
 	case PEOPLE_A_IMPORT:
 		ui_import_open(p->f.category, p->class_);

@@ -11,6 +11,7 @@
 #include "ui-form.h"
 #include "ui-help.h"
 #include "ui-pager.h"
+#include "ui-reps.h"
 #include "ui-person.h"
 
 static long long ui_person_last_saved;
@@ -339,7 +340,11 @@ struct person_card {
 	struct ui_pager	 pg;
 };
 
-enum { CARD_A_EDIT = UI_A_EDIT, CARD_A_CONSENTS = UI_A_USER };
+enum {
+	CARD_A_EDIT = UI_A_EDIT,
+	CARD_A_CONSENTS = UI_A_USER,
+	CARD_A_REPS
+};
 
 static const struct ui_action person_card_actions[] = {
 	UI_ACTION_HELP,
@@ -347,6 +352,8 @@ static const struct ui_action person_card_actions[] = {
 	    N_("Edit the participant.") },
 	{ CARD_A_CONSENTS, 0, { 'k', 0 }, NULL,
 	    N_("The participant's consents: add, revoke, print a form.") },
+	{ CARD_A_REPS, 0, { 'r', 0 }, NULL,
+	    N_("The pupil's legal representatives: add, edit, delete.") },
 	UI_ACTION_MENU,
 	UI_ACTION_BACK,
 };
@@ -401,9 +408,6 @@ person_card_key(struct ui_frame *f, int k, int action)
 	struct person_card	*c = f->data;
 
 	switch (action) {
-	case UI_A_HELP:
-		ui_help_show(f, NULL);
-		return (UI_STAY);
 	case CARD_A_EDIT:
 		if (!ui_refuse_readonly())
 			ui_person_edit(c->id, -1, NULL, 0);
@@ -411,15 +415,11 @@ person_card_key(struct ui_frame *f, int k, int action)
 	case CARD_A_CONSENTS:
 		ui_consent_person(c->id);
 		return (UI_STAY);
-	case UI_A_MENU:
-		return (UI_TOP);
-	case UI_A_BACK:
-		return (UI_POP);
+	case CARD_A_REPS:
+		ui_reps_open(c->id);
+		return (UI_STAY);
 	}
-	if (k == UI_ESC)
-		return (UI_POP);
-	ui_pager_key(&c->pg, k);
-	return (UI_STAY);
+	return (ui_pager_frame_key(f, &c->pg, NULL, k, action));
 }
 
 /* Back from the form, or another user saved: show the record as it is now. */

@@ -401,9 +401,6 @@ rmi_card_key(struct ui_frame *f, int k, int action)
 	struct rmi_card	*c = f->data;
 
 	switch (action) {
-	case UI_A_HELP:
-		ui_help_show(f, NULL);
-		return (UI_STAY);
 	case RMI_A_DONE:
 		if (c->it.status == RM_DONE)
 			ui_status("%s", _("The item is already done; F4 "
@@ -415,15 +412,8 @@ rmi_card_key(struct ui_frame *f, int k, int action)
 		if (!ui_refuse_readonly())
 			ui_roadmap_edit(c->id, 0);
 		return (UI_STAY);
-	case UI_A_MENU:
-		return (UI_TOP);
-	case UI_A_BACK:
-		return (UI_POP);
 	}
-	if (k == UI_ESC)
-		return (UI_POP);
-	ui_pager_key(&c->pg, k);
-	return (UI_STAY);
+	return (ui_pager_frame_key(f, &c->pg, NULL, k, action));
 }
 
 static void

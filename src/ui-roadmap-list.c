@@ -268,26 +268,9 @@ rml_key(struct ui_frame *f, int k, int action)
 	case UI_A_BACK:
 		return (UI_POP);
 	}
-	switch (k) {
-	case UI_ESC:
+	if (k == UI_ESC)
 		return (UI_POP);
-	case UI_FN(KEY_UP):
-		if (l->cur > 0)
-			l->cur--;
-		break;
-	case UI_FN(KEY_DOWN):
-		if (l->cur < l->n - 1)
-			l->cur++;
-		break;
-	case UI_FN(KEY_HOME):
-	case UI_FN(KEY_PPAGE):
-		l->cur = 0;
-		break;
-	case UI_FN(KEY_END):
-	case UI_FN(KEY_NPAGE):
-		l->cur = l->n > 0 ? l->n - 1 : 0;
-		break;
-	}
+	ui_cursor_key(k, &l->cur, l->n);
 	return (UI_STAY);
 }
 

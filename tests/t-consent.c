@@ -16,66 +16,12 @@
 #include "util.h"
 
 #include "tap.h"
+#include "testlib.h"
 
 #define TODAY "2025-11-22"
 #define SCHOOL "МБОУ «СОШ № 7» г. Энска"
 
 static char	tmp[256];
-
-#define like(msg, needle, ...) do {					\
-	const char *m_ = (msg);						\
-	if (!ok(m_ != NULL && strstr(m_, (needle)) != NULL, __VA_ARGS__)) \
-		diag("text: '%s'\n#    wanted: '%s'",			\
-		    m_ ? m_ : "(null)", (needle));			\
-} while (0)
-
-#define unlike(msg, needle, ...) do {					\
-	const char *m_ = (msg);						\
-	if (!ok(m_ != NULL && strstr(m_, (needle)) == NULL, __VA_ARGS__)) \
-		diag("text: '%s'\n#    did not want: '%s'",		\
-		    m_ ? m_ : "(null)", (needle));			\
-} while (0)
-
-static long long
-q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -999;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("prepare %s: %s", sql, sqlite3_errmsg(db->h));
-		return (v);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return (v);
-}
-
-/* Every column of every row a query gives, joined: for scanning. */
-static char *
-q_text(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	struct sbuf	 b;
-	int		 i;
-
-	sbuf_init(&b);
-	sbuf_add(&b, "");
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("prepare %s: %s", sql, sqlite3_errmsg(db->h));
-		return (sbuf_take(&b));
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (i = 0; i < sqlite3_column_count(st); i++) {
-			const unsigned char *t = sqlite3_column_text(st, i);
-			sbuf_addf(&b, "%s|", t != NULL ? (const char *)t : "");
-		}
-		sbuf_addc(&b, '\n');
-	}
-	sqlite3_finalize(st);
-	return (sbuf_take(&b));
-}
 
 static long long
 add_person(struct db *db, const char *last, const char *first,
@@ -131,21 +77,6 @@ add(struct db *db, long long person, int kind, const char *date,
 		id = c.id;
 	consent_free(&c);
 	return (id);
-}
-
-static struct db *
-open_db(const char *name)
-{
-	struct db	*db = NULL;
-	struct nerr	 err;
-	char		 path[512];
-
-	snprintf(path, sizeof path, "%s/%s", tmp, name);
-	if (db_open(&db, path, DB_OPEN_CREATE, &err) != 0) {
-		diag("db_open %s: %s", path, err.msg);
-		return (NULL);
-	}
-	return (db);
 }
 
 static void
@@ -819,12 +750,9 @@ main(void)
 	struct school	 s;
 	struct db	*db;
 	struct nerr	 err;
-	char		 cmd[600];
 	int		 n = 0;
 
-	snprintf(tmp, sizeof tmp, "%s/t-consent.XXXXXX",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(tmp) == NULL) {
+	if (t_tmpdir(tmp, sizeof tmp, "t-consent") != 0) {
 		printf("1..0 # SKIP no temporary folder\n");
 		return (0);
 	}
@@ -833,7 +761,7 @@ main(void)
 		return (1);
 	}
 	t_kinds();
-	if ((db = open_db("consent.db")) == NULL) {
+	if ((db = t_open_db(tmp, "consent.db")) == NULL) {
 		printf("Bail out! cannot open a database\n");
 		return (1);
 	}
@@ -851,8 +779,6 @@ main(void)
 	    "consent_walk visits every consent");
 	t_anonymise(db, &s);
 	db_close(db);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmp);
+	t_rmtree(tmp);
 	return (done_testing());
 }

@@ -13,6 +13,7 @@
 
 #include "csvio.h"
 #include "tap.h"
+#include "testlib.h"
 #include "util.h"
 
 #define LONG_N	1100000		/* characters of the long field */
@@ -32,10 +33,7 @@ data(const char *name)
 static const char *
 tmp(const char *name)
 {
-	static char	path[1024];
-
-	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-	return (path);
+	return (t_path(tmpdir, name));
 }
 
 static void
@@ -589,9 +587,7 @@ main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	snprintf(datadir, sizeof datadir, "%s/tests/data",
 	    srcdir != NULL ? srcdir : ".");
-	snprintf(tmpdir, sizeof tmpdir, "%s/t-csvio.XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(tmpdir) == NULL) {
+	if (t_tmpdir(tmpdir, sizeof tmpdir, "t-csvio") != 0) {
 		printf("Bail out! cannot make a temporary folder\n");
 		return (1);
 	}

@@ -20,42 +20,14 @@
 #include "util.h"
 
 #include "tap.h"
+#include "testlib.h"
 
 static char	tmp[256];
 
-/* ok() on a message containing needle; shows the message when it does not. */
-#define like(msg, needle, ...) do {					\
-	const char *m_ = (msg);						\
-	if (!ok(m_ != NULL && strstr(m_, (needle)) != NULL, __VA_ARGS__)) \
-		diag("message: '%s'\n#    wanted: '%s'",		\
-		    m_ ? m_ : "(null)", (needle));			\
-} while (0)
-
-static char *
+static const char *
 tpath(const char *name)
 {
-	static char	buf[8][512];
-	static int	i;
-
-	i = (i + 1) % 8;
-	snprintf(buf[i], sizeof buf[i], "%s/%s", tmp, name);
-	return (buf[i]);
-}
-
-static long long
-q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -999;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("prepare %s: %s", sql, sqlite3_errmsg(db->h));
-		return (v);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return (v);
+	return (t_path(tmp, name));
 }
 
 /* All rows of a one-column query joined with ",". */
@@ -766,24 +738,10 @@ test_check(void)
 	sbuf_free(&out);
 }
 
-static void
-cleanup(const char *dir)
-{
-	char	*cmd;
-
-	xasprintf(&cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", dir,
-	    dir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", dir);
-	free(cmd);
-}
-
 int
 main(void)
 {
-	snprintf(tmp, sizeof tmp, "%s/t-db.XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(tmp) == NULL) {
+	if (t_tmpdir(tmp, sizeof tmp, "t-db") != 0) {
 		printf("1..0 # SKIP no temporary folder\n");
 		return (0);
 	}
@@ -799,6 +757,6 @@ main(void)
 	test_migrate();
 	test_backup();
 	test_check();
-	cleanup(tmp);
+	t_rmtree(tmp);
 	return (done_testing());
 }

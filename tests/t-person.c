@@ -15,17 +15,11 @@
 #include "util.h"
 
 #include "tap.h"
+#include "testlib.h"
 
 #define TODAY "2025-11-22"
 
 static char	tmp[256];
-
-#define like(msg, needle, ...) do {					\
-	const char *m_ = (msg);						\
-	if (!ok(m_ != NULL && strstr(m_, (needle)) != NULL, __VA_ARGS__)) \
-		diag("message: '%s'\n#    wanted: '%s'",		\
-		    m_ ? m_ : "(null)", (needle));			\
-} while (0)
 
 /* The 50 names in the order a Russian reader expects. */
 static const char *names[][3] = {
@@ -65,61 +59,6 @@ static const char *names[][3] = {
 #define NNAMES ((int)nitems(names))
 
 static const char *classes[] = { "1А", "2Б", "5А", "7 б", "9А", "10А", "11Б" };
-
-static long long
-q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -999;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("prepare %s: %s", sql, sqlite3_errmsg(db->h));
-		return (v);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return (v);
-}
-
-/* All rows of a query joined by "|" and "\n", for comparing databases. */
-static char *
-q_text(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	struct sbuf	 b;
-	int		 i;
-
-	sbuf_init(&b);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("prepare %s: %s", sql, sqlite3_errmsg(db->h));
-		return (sbuf_take(&b));
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (i = 0; i < sqlite3_column_count(st); i++) {
-			const unsigned char *t = sqlite3_column_text(st, i);
-			sbuf_addf(&b, "%s|", t != NULL ? (const char *)t : "");
-		}
-		sbuf_addc(&b, '\n');
-	}
-	sqlite3_finalize(st);
-	return (sbuf_take(&b));
-}
-
-static struct db *
-open_db(const char *name)
-{
-	struct db	*db = NULL;
-	struct nerr	 err;
-	char		 path[512];
-
-	snprintf(path, sizeof path, "%s/%s", tmp, name);
-	if (db_open(&db, path, DB_OPEN_CREATE, &err) != 0) {
-		diag("db_open %s: %s", path, err.msg);
-		return (NULL);
-	}
-	return (db);
-}
 
 static void
 mk(struct person *p, const char *last, const char *first, const char *patr,
@@ -818,9 +757,9 @@ t_demo(void)
 	char		*ta, *tb, *tc, *s;
 	int		 bad_age = 0, bad_sex = 0, n = 0, age, grade;
 
-	a = open_db("demo-a.db");
-	b = open_db("demo-b.db");
-	c = open_db("demo-c.db");
+	a = t_open_db(tmp, "demo-a.db");
+	b = t_open_db(tmp, "demo-b.db");
+	c = t_open_db(tmp, "demo-c.db");
 	if (a == NULL || b == NULL || c == NULL) {
 		skip(1, "cannot open the demo databases");
 		return;
@@ -921,11 +860,8 @@ main(void)
 {
 	struct db	*db;
 	struct nerr	 err;
-	char		 cmd[600];
 
-	snprintf(tmp, sizeof tmp, "%s/t-person.XXXXXX",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(tmp) == NULL) {
+	if (t_tmpdir(tmp, sizeof tmp, "t-person") != 0) {
 		printf("1..0 # SKIP no temporary folder\n");
 		return (0);
 	}
@@ -936,7 +872,7 @@ main(void)
 	t_categories();
 	t_class();
 	t_validate();
-	if ((db = open_db("people.db")) == NULL) {
+	if ((db = t_open_db(tmp, "people.db")) == NULL) {
 		printf("Bail out! cannot open a database\n");
 		return (1);
 	}
@@ -945,8 +881,6 @@ main(void)
 	t_paging(db);
 	db_close(db);
 	t_demo();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmp);
+	t_rmtree(tmp);
 	return (done_testing());
 }

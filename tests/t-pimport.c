@@ -24,6 +24,7 @@
 #include "util.h"
 
 #include "tap.h"
+#include "testlib.h"
 
 #define TODAY	"2025-11-22"
 #define TODAY_SHOWN "22.11.2025"
@@ -45,13 +46,6 @@ __asan_default_options(void)
 static char	tmpdir[512];
 static char	datadir[512];
 
-#define like(msg, needle, ...) do {					\
-	const char *m_ = (msg);						\
-	if (!ok(m_ != NULL && strstr(m_, (needle)) != NULL, __VA_ARGS__)) \
-		diag("text: '%s'\n#    wanted: '%s'",			\
-		    m_ ? m_ : "(null)", (needle));			\
-} while (0)
-
 static const char *
 data(const char *name)
 {
@@ -64,12 +58,7 @@ data(const char *name)
 static const char *
 tmp(const char *name)
 {
-	static char	path[4][1024];
-	static int	k;
-
-	k = (k + 1) % 4;
-	snprintf(path[k], sizeof path[k], "%s/%s", tmpdir, name);
-	return (path[k]);
+	return (t_path(tmpdir, name));
 }
 
 static long
@@ -84,55 +73,11 @@ maxrss_kb(void)
 static struct db *
 open_db(const char *name)
 {
-	struct db	*db = NULL;
-	struct nerr	 err;
+	struct db	*db;
 
-	if (db_open(&db, tmp(name), DB_OPEN_CREATE, &err) != 0) {
-		diag("db_open %s: %s", name, err.msg);
+	if ((db = t_open_db(tmpdir, name)) == NULL)
 		exit(1);
-	}
 	return (db);
-}
-
-static long long
-q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -999;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("prepare %s: %s", sql, sqlite3_errmsg(db->h));
-		return (v);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return (v);
-}
-
-/* All rows of a query joined by "|" and "\n", for comparing. */
-static char *
-q_text(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	struct sbuf	 b;
-	int		 i;
-
-	sbuf_init(&b);
-	sbuf_add(&b, "");
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("prepare %s: %s", sql, sqlite3_errmsg(db->h));
-		return (sbuf_take(&b));
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (i = 0; i < sqlite3_column_count(st); i++) {
-			const unsigned char *t = sqlite3_column_text(st, i);
-			sbuf_addf(&b, "%s|", t != NULL ? (const char *)t : "");
-		}
-		sbuf_addc(&b, '\n');
-	}
-	sqlite3_finalize(st);
-	return (sbuf_take(&b));
 }
 
 /* One field of the person with this last name ("" if none, "?" if absent). */
@@ -852,15 +797,12 @@ main(void)
 {
 	const char	*srcdir = getenv("top_srcdir");
 	struct nerr	 err;
-	char		 cmd[1200];
 
 	setenv("LANGUAGE", "C", 1);
 	setlocale(LC_ALL, "C.UTF-8");
 	snprintf(datadir, sizeof datadir, "%s/tests/data",
 	    srcdir != NULL ? srcdir : ".");
-	snprintf(tmpdir, sizeof tmpdir, "%s/t-pimport.XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(tmpdir) == NULL) {
+	if (t_tmpdir(tmpdir, sizeof tmpdir, "t-pimport") != 0) {
 		printf("Bail out! cannot make a temporary folder\n");
 		return (1);
 	}
@@ -879,8 +821,6 @@ main(void)
 	test_registers();
 	test_preview();
 	test_half_way();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("cannot remove %s", tmpdir);
+	t_rmtree(tmpdir);
 	return (done_testing());
 }

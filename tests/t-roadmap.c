@@ -19,24 +19,17 @@
 #include "util.h"
 
 #include "tap.h"
+#include "testlib.h"
 
 static char	tmpdir[256];
-
-#define like(msg, needle, ...) do {					\
-	const char *m_ = (msg);						\
-	if (!ok(m_ != NULL && strstr(m_, (needle)) != NULL, __VA_ARGS__)) \
-		diag("message: '%s'\n#    wanted: '%s'",		\
-		    m_ ? m_ : "(null)", (needle));			\
-} while (0)
 
 static struct db *
 fresh_db(const char *name)
 {
 	struct nerr	 err;
 	struct db	*db;
-	char		 path[512];
+	const char	*path = t_path(tmpdir, name);
 
-	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
 	nerr_clear(&err);
 	if (db_open(&db, path, DB_OPEN_CREATE, &err) != 0) {
 		printf("Bail out! cannot open %s: %s\n", path, err.msg);
@@ -704,12 +697,9 @@ main(void)
 {
 	struct db	*db;
 	long long	 r1, s1, s2;
-	char		 cmd[600];
 
 	setlocale(LC_ALL, "C.UTF-8");
-	snprintf(tmpdir, sizeof tmpdir, "%s/t-roadmap.XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(tmpdir) == NULL) {
+	if (t_tmpdir(tmpdir, sizeof tmpdir, "t-roadmap") != 0) {
 		printf("Bail out! mkdtemp: %s\n", strerror(errno));
 		return (1);
 	}
@@ -726,8 +716,6 @@ main(void)
 	test_import_errors(db);
 	db_close(db);
 	test_demo();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", tmpdir);
+	t_rmtree(tmpdir);
 	return (done_testing());
 }

@@ -9,7 +9,7 @@
 /* Is y-m-d a real date of the Gregorian calendar? */
 int	 date_valid(int, int, int);
 int	 date_days_in_month(int, int);
-/* Is iso exactly "YYYY-MM-DD" and a real date?  (Added by textdate.) */
+/* Is iso exactly "YYYY-MM-DD" and a real date? */
 int	 date_iso_valid(const char *);
 
 /*

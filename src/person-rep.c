@@ -11,7 +11,6 @@
 #include "util.h"
 
 /* As person.c's limits, in characters. */
-#define REP_NAME_MAX	100
 #define REP_SHORT_MAX	200
 
 static char *
@@ -34,99 +33,6 @@ rep_bind(sqlite3_stmt *st, int i, const char *s)
 }
 
 /* Control characters (C0, DEL, C1) or broken UTF-8: never stored. */
-static int
-rep_has_control(const char *s)
-{
-	size_t		 left, n;
-	uint32_t	 cp;
-
-	if (!utf8_valid(s, strlen(s)))
-		return (1);
-	for (left = strlen(s); left > 0; s += n, left -= n) {
-		n = utf8_decode(s, left, &cp);
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-			return (1);
-	}
-	return (0);
-}
-
-/* The same words as person.c's checks, so the messages are translated once. */
-static int
-rep_check_text(const char *s, const char *field, size_t max, struct nerr *err)
-{
-	if (s == NULL)
-		return (0);
-	if (rep_has_control(s))
-		return (nerr_set(err, _("The field \"%s\" contains a control "
-		    "character or broken text; retype it."), _(field)));
-	if (utf8_len(s) > max)
-		return (nerr_set(err, _("The field \"%s\" is too long: at most "
-		    "%zu characters."), _(field), max));
-	return (0);
-}
-
-static int
-rep_check_name(const char *s, struct nerr *err)
-{
-	const char	*field = N_("Representative's name");
-	size_t		 left, n;
-	uint32_t	 cp;
-
-	if (str_empty(s))
-		return (nerr_set(err, _("The field \"%s\" is required: "
-		    "fill it in."), _(field)));
-	if (rep_check_text(s, field, REP_NAME_MAX, err) == -1)
-		return (-1);
-	for (left = strlen(s); left > 0; s += n, left -= n) {
-		n = utf8_decode(s, left, &cp);
-		if (cp == ' ' || cp == '-' || cp == '\'' || cp == '.' ||
-		    cp == 0x2019 || cp == 0x2010)
-			continue;
-		if (text_lower(cp) != text_upper(cp) || cp >= 0x00c0)
-			continue;
-		return (nerr_set(err, _("The field \"%s\" may contain only "
-		    "letters, spaces, hyphens, apostrophes and dots."),
-		    _(field)));
-	}
-	return (0);
-}
-
-/* Loosely, as a participant's phone: digits, spaces, + - ( ), 5 to 20 digits. */
-static int
-rep_check_phone(const char *s, struct nerr *err)
-{
-	const char	*field = N_("Representative's phone");
-	const char	*p;
-	int		 digits = 0;
-
-	if (str_empty(s))
-		return (0);
-	if (rep_check_text(s, field, REP_SHORT_MAX, err) == -1)
-		return (-1);
-	for (p = s; *p != '\0'; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (strchr(" +-()", *p) == NULL)
-			break;
-	}
-	if (*p != '\0' || digits < 5 || digits > 20)
-		return (nerr_set(err, _("The field \"%s\": \"%s\" does not "
-		    "look like a phone number; use digits, spaces, +, - and "
-		    "brackets."), _(field), s));
-	return (0);
-}
-
-int
-rep_check(const struct representative *r, struct nerr *err)
-{
-	if (rep_check_name(r->name, err) == -1 ||
-	    rep_check_text(r->relation, N_("Relation"), REP_NAME_MAX,
-	    err) == -1 ||
-	    rep_check_phone(r->phone, err) == -1)
-		return (-1);
-	return (0);
-}
-
 int
 rep_get(struct db *db, long long id, struct representative *r,
     struct nerr *err)

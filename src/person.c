@@ -612,8 +612,9 @@ rep_list(struct db *db, long long person_id, struct representative **out,
 	return (0);
 }
 
-static int
-rep_validate(const struct representative *r, struct nerr *err)
+/* A representative's fields: the same rules as a participant's. */
+int
+rep_check(const struct representative *r, struct nerr *err)
 {
 	if (check_name(r->name, N_("Representative's name"), 1, err) == -1 ||
 	    check_text(r->relation, N_("Relation"), NAME_MAX_CHARS, err) == -1 ||
@@ -628,7 +629,7 @@ rep_insert_tx(struct db *db, struct representative *r, struct nerr *err)
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (rep_validate(r, err) == -1)
+	if (rep_check(r, err) == -1)
 		return (-1);
 	if ((st = db_prepare(db, "INSERT INTO representative (person_id, name, "
 	    "relation, phone) VALUES (?, ?, ?, ?)", err)) == NULL)
@@ -649,7 +650,7 @@ rep_insert_tx(struct db *db, struct representative *r, struct nerr *err)
 int
 rep_add(struct db *db, struct representative *r, struct nerr *err)
 {
-	if (rep_validate(r, err) == -1)
+	if (rep_check(r, err) == -1)
 		return (-1);
 	if (db_begin(db, err) == -1)
 		return (-1);

@@ -104,14 +104,13 @@ int	 person_delete(struct db *, long long, struct nerr *);
 /*
  * Validate and insert inside a transaction the caller holds (db_begin):
  * for writers that save other tables in the same one, such as demo_fill.
- * Added by person.
  */
 int	 person_insert_tx(struct db *, struct person *, struct nerr *);
 /*
  * Many saves inside one transaction the caller holds (db_begin), with the
  * statements prepared once: for imports.  The caller validates each person
  * first.  Update saves over p->version (refused if someone changed it) and
- * bumps it.  Added by pimport.
+ * bumps it.
  */
 struct person_batch;
 struct person_batch *person_batch_new(struct db *);
@@ -120,7 +119,7 @@ int	 person_batch_insert(struct person_batch *, struct person *,
 int	 person_batch_update(struct person_batch *, struct person *,
 	    struct nerr *);
 void	 person_batch_free(struct person_batch *);
-/* "Иванов И. И.": how messages name a person (malloc'd).  Added by person. */
+/* "Иванов И. И.": how messages name a person (malloc'd). */
 char	*person_short_name(const char *last, const char *first,
 	    const char *patronymic);
 
@@ -203,11 +202,11 @@ void	 rep_free(struct representative *);
 int	 rep_list(struct db *, long long, struct representative **, int *, struct nerr *);
 void	 rep_list_free(struct representative *, int);
 int	 rep_add(struct db *, struct representative *, struct nerr *);
-/* rep_add inside a transaction the caller holds.  Added by person. */
+/* rep_add inside a transaction the caller holds. */
 int	 rep_insert_tx(struct db *, struct representative *, struct nerr *);
 int	 rep_delete(struct db *, long long, struct nerr *);
 /*
- * Added by reps (src/person-rep.c).  rep_check: the checks rep_add makes,
+ * rep_check: the checks rep_add makes,
  * the message naming the field.  rep_get: one representative (free with
  * rep_free).  rep_add_pupil: rep_add that first checks, in the same
  * transaction, that the participant exists and is a pupil.  rep_update:

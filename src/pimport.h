@@ -56,7 +56,7 @@ int	 export_table(struct db *, const char *what, FILE *, int encoding,
 /*
  * The same, also saying how many rows were written (without the header)
  * and how many characters CP1251 lacks (written as '?'), so the caller can
- * warn.  rows and lost may be NULL.  Added by pimport.
+ * warn.  rows and lost may be NULL.
  */
 int	 export_table_count(struct db *, const char *what, FILE *,
 	    int encoding, int delimiter, long *rows, long *lost,

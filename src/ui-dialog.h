@@ -16,7 +16,7 @@ int	 ui_pick(const char *title, const char *const *items, int n, int cur);
 /*
  * Ask for one line of text (a file name, a path), starting from initial
  * (may be NULL).  Returns what was typed, malloc'd and trimmed ("" when
- * nothing), or NULL when cancelled with Esc or F10.  Added by consent-tui.
+ * nothing), or NULL when cancelled with Esc or F10.
  */
 char	*ui_prompt(const char *question, const char *initial);
 

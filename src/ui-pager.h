@@ -33,11 +33,11 @@ int	 ui_pager_open(const char *title, const char *text, const char *help);
  * The same with F2 (also Ctrl-S, w) to save the text to a file: the path is
  * asked for, starting from dflt ("~/" is the home folder); the file is
  * created 0600 and an existing one is replaced only after asking.  Heading
- * marks are left out.  Added by consent-tui.
+ * marks are left out.
  */
 int	 ui_pager_open_save(const char *title, const char *text,
 	    const char *help, const char *dflt);
-/* Write text as plain text to path (see above); -1 with err.  Added by consent-tui. */
+/* Write text as plain text to path (see above); -1 with err. */
 int	 ui_pager_write(const char *path, const char *text, struct nerr *);
 
 /*

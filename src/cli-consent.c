@@ -65,19 +65,6 @@ args_free(struct consent_args *a)
 	free(a->class_);
 }
 
-/* Trimmed copy, NULL for blank. */
-static char *
-arg_text(const char *s)
-{
-	char	*copy, *t, *out;
-
-	copy = xstrdup(s);
-	t = str_trim(copy);
-	out = *t == '\0' ? NULL : xstrdup(t);
-	free(copy);
-	return (out);
-}
-
 static int
 bad_kind(const char *s)
 {
@@ -130,19 +117,19 @@ args_parse(int argc, char **argv, struct consent_args *a)
 			break;
 		case OPT_REP:
 			free(a->rep);
-			a->rep = arg_text(optarg);
+			a->rep = str_trimdup(optarg);
 			break;
 		case OPT_RELATION:
 			free(a->relation);
-			a->relation = arg_text(optarg);
+			a->relation = str_trimdup(optarg);
 			break;
 		case OPT_REF:
 			free(a->ref);
-			a->ref = arg_text(optarg);
+			a->ref = str_trimdup(optarg);
 			break;
 		case OPT_NOTE:
 			free(a->note);
-			a->note = arg_text(optarg);
+			a->note = str_trimdup(optarg);
 			break;
 		case OPT_PERSON:
 			if ((a->person = cli_id("consent", optarg)) < 0)

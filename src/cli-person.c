@@ -45,17 +45,12 @@ static const struct option person_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Replace a text field: trimmed, NULL when empty (so '' clears on edit). */
+/* Replace a text field: trimmed, NULL when empty ('' clears on edit). */
 static void
 person_cli_set(char **field, const char *val)
 {
-	char	*copy, *t;
-
 	free(*field);
-	copy = xstrdup(val);
-	t = str_trim(copy);
-	*field = *t == '\0' ? NULL : xstrdup(t);
-	free(copy);
+	*field = str_trimdup(val);
 }
 
 /*

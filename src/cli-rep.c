@@ -20,17 +20,12 @@ static const struct option rep_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Replace a field: trimmed, NULL when empty (so '' clears it on edit). */
+/* Replace a text field: trimmed, NULL when empty ('' clears on edit). */
 static void
 rep_cli_set(char **field, const char *val)
 {
-	char	*copy, *t;
-
 	free(*field);
-	copy = xstrdup(val);
-	t = str_trim(copy);
-	*field = *t == '\0' ? NULL : xstrdup(t);
-	free(copy);
+	*field = str_trimdup(val);
 }
 
 /*

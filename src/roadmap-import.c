@@ -100,7 +100,7 @@ rm_field(const struct csv_row *row, const int *idx, int c)
 {
 	if (idx[c] < 0 || idx[c] >= row->n)
 		return (NULL);
-	return (rm_trimdup(row->f[idx[c]]));
+	return (str_trimdup(row->f[idx[c]]));
 }
 
 static int
@@ -456,7 +456,7 @@ roadmap_import(struct db *db, const char *path,
 		rm_load_free(&l);
 		return (0);
 	}
-	title = !str_empty(o->title) ? rm_trimdup(o->title) :
+	title = !str_empty(o->title) ? str_trimdup(o->title) :
 	    rm_title_of(path);
 	if ((rc = db_begin(db, err)) == 0) {
 		rc = rm_load_write(db, &l, title, year, &res->roadmap_id, err);

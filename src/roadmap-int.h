@@ -14,7 +14,6 @@
 void	 rm_bind_str(sqlite3_stmt *, int, const char *);
 char	*rm_col_str(sqlite3_stmt *, int);
 /* A trimmed copy; NULL for an empty or blank string. */
-char	*rm_trimdup(const char *);
 /* Step a write statement, reset it; -1 with a sentence naming what. */
 int	 rm_step(struct db *, sqlite3_stmt *, const char *what,
 	    struct nerr *);

@@ -524,7 +524,7 @@ rm_item_done(struct db *db, long long id, const char *date,
 	if (it.dl.kind == DL_RECURRING && !rm_recurring_last(&it.dl, iso))
 		status = RM_PROGRESS;
 	rm_item_free(&it);
-	ev = rm_trimdup(evidence);
+	ev = str_trimdup(evidence);
 	if (db_begin(db, err) == -1) {
 		free(ev);
 		return (-1);
@@ -577,7 +577,7 @@ rm_number_key(const char *s)
 	char	*k;
 	size_t	 n;
 
-	if ((k = rm_trimdup(s)) == NULL)
+	if ((k = str_trimdup(s)) == NULL)
 		return (xstrdup(""));
 	n = strlen(k);
 	while (n > 1 && k[n - 1] == '.')

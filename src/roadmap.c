@@ -105,20 +105,6 @@ rm_col_str(sqlite3_stmt *st, int i)
 	return (xstrdup((const char *)s));
 }
 
-char *
-rm_trimdup(const char *s)
-{
-	char	*copy, *t, *out;
-
-	if (str_empty(s))
-		return (NULL);
-	copy = xstrdup(s);
-	t = str_trim(copy);
-	out = xstrdup(t);
-	free(copy);
-	return (out);
-}
-
 int
 rm_step(struct db *db, sqlite3_stmt *st, const char *what, struct nerr *err)
 {
@@ -432,7 +418,7 @@ roadmap_create(struct db *db, const char *title, const char *y,
 		return (-1);
 	if (db_begin(db, err) == -1)
 		return (-1);
-	t = rm_trimdup(title);
+	t = str_trimdup(title);
 	rc = rm_roadmap_insert(db, t, year, id, err);
 	free(t);
 	if (rc == -1 || db_commit(db, err) == -1) {
@@ -652,7 +638,7 @@ rm_from_template(struct db *db, const char *name, const char *y,
 		return (-1);
 	}
 	t = str_empty(title) ? xstrdup(rm_template_title(name)) :
-	    rm_trimdup(title);
+	    str_trimdup(title);
 	rc = rm_load_write(db, &l, t, year, id, err);
 	free(t);
 	rm_load_free(&l);
@@ -736,7 +722,7 @@ rm_section_add(struct db *db, long long roadmap, const char *title,
 		db_rollback(db);
 		return (-1);
 	}
-	t = rm_trimdup(title);
+	t = str_trimdup(title);
 	sqlite3_bind_int64(st, 1, roadmap);
 	sqlite3_bind_text(st, 2, t, -1, SQLITE_TRANSIENT);
 	free(t);

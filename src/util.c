@@ -228,6 +228,20 @@ str_trim(char *s)
 	return (s);
 }
 
+char *
+str_trimdup(const char *s)
+{
+	char	*copy, *t, *out;
+
+	if (str_empty(s))
+		return (NULL);
+	copy = xstrdup(s);
+	t = str_trim(copy);
+	out = xstrdup(t);
+	free(copy);
+	return (out);
+}
+
 int
 str_empty(const char *s)
 {

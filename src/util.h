@@ -64,6 +64,7 @@ void	 sbuf_free(struct sbuf *);
 
 /* Strings from the user: trimmed of surrounding white space, NULL for "". */
 char	*str_trim(char *);
+char	*str_trimdup(const char *);	/* a trimmed copy; NULL when blank */
 int	 str_empty(const char *);
 const char *str_or(const char *, const char *);
 

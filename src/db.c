@@ -802,19 +802,31 @@ db_migrate_to(struct db *db, const struct migration *m, int n,
 			    "no backup could be made first: %s"), db->path,
 			    why.msg));
 	}
+	/*
+	 * Rebuilding a table (the only way to change a CHECK) must not
+	 * cascade deletes into the tables that refer to it; the pragma is a
+	 * no-op inside a transaction, so it is set here, between them.
+	 */
+	sqlite3_exec(db->h, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
 	last = (int)have;
+	rc = 0;
 	for (i = 0; i < n; i++) {
 		if (m[i].version <= have)
 			continue;
-		if (m[i].version <= last)
-			return (nerr_set(err, "internal error: migration %d "
-			    "is out of order", m[i].version));
-		if (db_migrate_one(db, &m[i], &why) != 0)
-			return (nerr_set(err, _("could not upgrade %s to "
-			    "schema %d: %s"), db->path, m[i].version, why.msg));
+		if (m[i].version <= last) {
+			rc = nerr_set(err, "internal error: migration %d "
+			    "is out of order", m[i].version);
+			break;
+		}
+		if (db_migrate_one(db, &m[i], &why) != 0) {
+			rc = nerr_set(err, _("could not upgrade %s to "
+			    "schema %d: %s"), db->path, m[i].version, why.msg);
+			break;
+		}
 		last = m[i].version;
 	}
-	return (0);
+	sqlite3_exec(db->h, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+	return (rc);
 }
 
 /* ---- settings and audit ---- */

@@ -15,7 +15,11 @@ struct db {
 	int		 readonly;	/* opened read-only (file or user) */
 	int		 wal;		/* journal_mode is WAL */
 	long long	 data_version;	/* last PRAGMA data_version seen */
-	char		*user;		/* who is working, for the audit log */
+	char		*user;		/* who is working (login), for the audit log */
+	int		 role;		/* enum user_role; ROLE_CURATOR until identified */
+	long long	 user_id;	/* user.id, 0 until identified or for root */
+	long long	 user_person;	/* the user as a participant, 0 if none */
+	int		 scoped_write;	/* a teacher's permitted write is running */
 };
 
 #define DB_OPEN_CREATE		0x1	/* create the file (and for the default path, its folder) */
@@ -40,7 +44,11 @@ void	 db_close(struct db *);
 /* The schema version this program writes (PRAGMA user_version). */
 int	 db_schema_version(void);
 
-/* Writes: BEGIN IMMEDIATE ... COMMIT, short, never across a key press. */
+/*
+ * Writes: BEGIN IMMEDIATE ... COMMIT, short, never across a key press.
+ * Refused with a sentence for a viewer, and for a teacher unless
+ * db->scoped_write is set by a write they are allowed (attendance).
+ */
 int	 db_begin(struct db *, struct nerr *);
 int	 db_commit(struct db *, struct nerr *);
 void	 db_rollback(struct db *);

@@ -29,12 +29,18 @@ char	*pimport_name_key(const struct person *, size_t *);
 struct pimport_indexes {
 	char	**sql;
 	int	  n;
+	int	  temp_file;	/* temp_store=FILE was set for the rebuild */
 };
 int	 pimport_big(const char *);
 int	 pimport_drop_indexes(struct db *, struct pimport_indexes *,
 	    struct nerr *);
 int	 pimport_make_indexes(struct db *, struct pimport_indexes *,
 	    struct nerr *);
+/*
+ * temp_store can change only outside a transaction: pimport_temp_file
+ * before BEGIN (for a big file), pimport_restore after COMMIT or ROLLBACK.
+ */
+void	 pimport_temp_file(struct db *, struct pimport_indexes *);
 int	 pimport_restore(struct db *, struct pimport_indexes *, struct nerr *);
 void	 pimport_indexes_free(struct pimport_indexes *);
 

@@ -135,23 +135,33 @@ pimport_drop_indexes(struct db *db, struct pimport_indexes *ix,
 		sbuf_free(&drop);
 		return (db_fail(db, err, _("reading the schema")));
 	}
-	/*
-	 * Making them again sorts the whole table: in temporary files, not
-	 * in memory (temp_store=MEMORY would hold it all; the files are
-	 * unlinked when made).  pimport_make_indexes puts it back.
-	 */
-	sbuf_add(&drop, "PRAGMA temp_store=FILE;");
 	rc = db_exec(db, drop.s, err);
 	sbuf_free(&drop);
 	return (rc);
+}
+
+/*
+ * Making the indexes again sorts the whole table: in temporary files, not
+ * in memory (temp_store=MEMORY would hold it all; the files are unlinked
+ * when made).  SQLite refuses the change inside a transaction once the
+ * connection has used its temporary database, so it is made before BEGIN.
+ */
+void
+pimport_temp_file(struct db *db, struct pimport_indexes *ix)
+{
+	struct nerr	e;
+
+	if (db_exec(db, "PRAGMA temp_store=FILE", &e) == 0)
+		ix->temp_file = 1;
 }
 
 int
 pimport_restore(struct db *db, struct pimport_indexes *ix,
     struct nerr *err)
 {
-	if (ix->n == 0)
+	if (!ix->temp_file)
 		return (0);
+	ix->temp_file = 0;
 	return (db_exec(db, "PRAGMA temp_store=MEMORY", err));
 }
 
@@ -164,7 +174,7 @@ pimport_make_indexes(struct db *db, struct pimport_indexes *ix,
 	for (i = 0; i < ix->n; i++)
 		if (db_exec(db, ix->sql[i], err) == -1)
 			return (-1);
-	return (pimport_restore(db, ix, err));
+	return (0);
 }
 
 /* Is the file big enough for dropping the indexes to pay? */

@@ -674,6 +674,8 @@ pimport_people(struct db *db, const char *path,
 			    "is open read-only."), db->path);
 			goto fail;
 		}
+		if (pimport_big(path))
+			pimport_temp_file(db, &pi.indexes);
 		if (db_begin(db, err) == -1)
 			goto fail;
 		pi.writing = 1;
@@ -714,6 +716,7 @@ pimport_people(struct db *db, const char *path,
 			goto fail;
 		pi.writing = 0;
 	}
+	pimport_restore(db, &pi.indexes, &e);
 	pimport_close(&pi);
 	return (0);
 fail:

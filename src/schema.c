@@ -293,8 +293,37 @@ static const char m1[] =
 "  entity_id INTEGER"
 ");";
 
+/*
+ * 2: roles are curator, teacher and viewer (the director and the
+ * coordinator only read); indexes for the teacher's meetings, the unpaired
+ * and the mentors' load.  db_migrate_to turns foreign keys off around it,
+ * so rebuilding user keeps user_class.
+ */
+static const char m2[] =
+"CREATE TABLE user_new ("
+"  id INTEGER PRIMARY KEY,"
+"  login TEXT NOT NULL UNIQUE,"
+"  name TEXT,"
+"  role TEXT NOT NULL CHECK (role IN ('curator','teacher','viewer')),"
+"  person_id INTEGER REFERENCES person(id) ON DELETE SET NULL"
+");"
+"INSERT INTO user_new(id, login, name, role, person_id)"
+"  SELECT id, login, name, CASE role WHEN 'curator' THEN 'curator'"
+"    WHEN 'teacher' THEN 'teacher' ELSE 'viewer' END, person_id FROM user;"
+"DROP TABLE user;"
+"ALTER TABLE user_new RENAME TO user;"
+"CREATE INDEX user_person ON user(person_id);"
+"CREATE INDEX user_class_class ON user_class(class, user_id);"
+"CREATE INDEX person_mentee ON person(sort_key, id) WHERE is_mentee = 1;"
+"CREATE INDEX person_mentor ON person(id) WHERE is_mentor = 1;"
+"DROP INDEX pair_member_person;"
+"CREATE INDEX pair_member_person ON pair_member(person_id, role, pair_id);"
+"CREATE INDEX pair_status ON pair(status, id);"
+"CREATE INDEX meeting_audience ON meeting(audience, date) WHERE audience IS NOT NULL;";
+
 const struct migration schema_migrations[] = {
 	{ 1, "initial schema", m1 },
+	{ 2, "roles, indexes for pairs and meetings", m2 },
 };
 const int schema_nmigrations = sizeof schema_migrations /
     sizeof schema_migrations[0];

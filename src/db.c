@@ -20,6 +20,7 @@
 #include "db-int.h"
 #include "schema.h"
 #include "text.h"
+#include "user.h"
 #include "util.h"
 
 
@@ -467,21 +468,6 @@ db_set_rules(struct db *db, struct nerr *err)
 	return (0);
 }
 
-static char *
-db_whoami(void)
-{
-	const char	*u;
-	struct passwd	*pw;
-
-	if ((u = getenv("USER")) != NULL && *u != '\0')
-		return (xstrdup(u));
-	if ((u = getlogin()) != NULL && *u != '\0')
-		return (xstrdup(u));
-	if ((pw = getpwuid(geteuid())) != NULL && pw->pw_name != NULL)
-		return (xstrdup(pw->pw_name));
-	return (NULL);
-}
-
 int
 db_schema_version(void)
 {
@@ -552,7 +538,8 @@ db_open(struct db **out, const char *path, int flags, struct nerr *err)
 	    schema_migrations, schema_nmigrations, err) != 0)
 		goto fail;
 	db_query_int(db->h, "PRAGMA data_version", &db->data_version);
-	db->user = db_whoami();
+	/* From the real uid: $USER would let anyone claim a curator's role. */
+	db->user = user_login();
 	*out = db;
 	return (0);
 
@@ -701,6 +688,10 @@ db_delete_id(struct db *db, const char *sql, long long id, const char *what,
 int
 db_begin(struct db *db, struct nerr *err)
 {
+	/* Roles first: a viewer is told why, not that the file is locked. */
+	if (db->role == ROLE_VIEWER ||
+	    (db->role == ROLE_TEACHER && !db->scoped_write))
+		return (user_refuse_write(db, err));
 	if (db->readonly)
 		return (db_fail_rc(db, SQLITE_READONLY, err, NULL));
 	return (db_exec(db, "BEGIN IMMEDIATE", err));
@@ -739,25 +730,40 @@ db_changed(struct db *db)
 
 /* ---- migrations ---- */
 
+/*
+ * Every pending migration in one transaction: nobody ever sees a file
+ * half-way between versions, and several programs opening a new file at
+ * once agree (the first does the work, the rest find it done).
+ * *failed is the version whose SQL failed, 0 if none did.
+ */
 static int
-db_migrate_one(struct db *db, const struct migration *m, struct nerr *err)
+db_migrate_all(struct db *db, const struct migration *m, int n, int *failed,
+    struct nerr *err)
 {
 	long long	 have;
 	char		*sql;
-	int		 rc;
+	int		 i, rc, last = 0;
 
+	*failed = 0;
 	if (db_begin(db, err) != 0)
 		return (-1);
-	/* Someone opening the same file at the same moment may have done it. */
 	if ((rc = db_query_int(db->h, "PRAGMA user_version",
 	    &have)) != SQLITE_OK)
 		goto fail;
-	if (have >= m->version)
+	for (i = 0; i < n; i++) {
+		if (m[i].version <= have)
+			continue;
+		if ((rc = sqlite3_exec(db->h, m[i].sql, NULL, NULL,
+		    NULL)) != SQLITE_OK) {
+			*failed = m[i].version;
+			goto fail;
+		}
+		last = m[i].version;
+	}
+	if (last == 0)
 		return (db_commit(db, err));
-	if ((rc = sqlite3_exec(db->h, m->sql, NULL, NULL, NULL)) != SQLITE_OK)
-		goto fail;
 	xasprintf(&sql, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
-	    DB_APPLICATION_ID, m->version);
+	    DB_APPLICATION_ID, last);
 	rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 	free(sql);
 	if (rc != SQLITE_OK)
@@ -777,14 +783,18 @@ db_migrate_to(struct db *db, const struct migration *m, int n,
 	struct nerr	 why;
 	long long	 have;
 	char		*bak, stamp[32];
-	int		 i, rc, need = 0, last;
+	int		 i, rc, need = 0, failed;
 
 	if ((rc = db_query_int(db->h, "PRAGMA user_version",
 	    &have)) != SQLITE_OK)
 		return (db_fail_rc(db, rc, err, NULL));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (m[i].version > have)
 			need = 1;
+		if (i > 0 && m[i].version <= m[i - 1].version)
+			return (nerr_set(err, "internal error: migration %d "
+			    "is out of order", m[i].version));
+	}
 	if (!need)
 		return (0);
 	if (db->readonly)
@@ -797,6 +807,10 @@ db_migrate_to(struct db *db, const struct migration *m, int n,
 		xasprintf(&bak, "%s.bak-v%lld-%s", db->path, have, stamp);
 		rc = db_backup_file(db, bak, &why);
 		free(bak);
+		/* Another program opening it this second may have upgraded it. */
+		if (rc != 0 && db_query_int(db->h, "PRAGMA user_version",
+		    &have) == SQLITE_OK && have >= m[n - 1].version)
+			return (0);
 		if (rc != 0)
 			return (nerr_set(err, _("%s was not upgraded, because "
 			    "no backup could be made first: %s"), db->path,
@@ -805,28 +819,16 @@ db_migrate_to(struct db *db, const struct migration *m, int n,
 	/*
 	 * Rebuilding a table (the only way to change a CHECK) must not
 	 * cascade deletes into the tables that refer to it; the pragma is a
-	 * no-op inside a transaction, so it is set here, between them.
+	 * no-op inside a transaction, so it is set here, around it.
 	 */
 	sqlite3_exec(db->h, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
-	last = (int)have;
-	rc = 0;
-	for (i = 0; i < n; i++) {
-		if (m[i].version <= have)
-			continue;
-		if (m[i].version <= last) {
-			rc = nerr_set(err, "internal error: migration %d "
-			    "is out of order", m[i].version);
-			break;
-		}
-		if (db_migrate_one(db, &m[i], &why) != 0) {
-			rc = nerr_set(err, _("could not upgrade %s to "
-			    "schema %d: %s"), db->path, m[i].version, why.msg);
-			break;
-		}
-		last = m[i].version;
-	}
+	rc = db_migrate_all(db, m, n, &failed, &why);
 	sqlite3_exec(db->h, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
-	return (rc);
+	if (rc != 0)
+		return (nerr_set(err, _("could not upgrade %s to schema %d: %s"),
+		    db->path, failed != 0 ? failed : m[n - 1].version,
+		    why.msg));
+	return (0);
 }
 
 /* ---- settings and audit ---- */

@@ -1,6 +1,7 @@
 /* bench/gen.c: make a municipal-size database of made-up participants for the benchmarks. */
 #include "config.h"
 
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "gen.h"
 #include "i18n.h"
 #include "person.h"
 #include "util.h"
@@ -101,20 +103,40 @@ static const struct {
 	{ "Фёдорович", "Фёдоровна" }, { "Степанович", "Степановна" },
 };
 static const char *letters[] = { "А", "Б", "В", "Г", "Д" };
-static const char *requests[] = {
-	"Подготовка к олимпиаде по математике",
-	"Адаптация в новом классе",
-	"Выбор профессии и профиля обучения",
-	"Трудности с русским языком",
-	"Проектная деятельность",
-	"Подготовка к ОГЭ",
-	"Методика урока и классное руководство",
-	"Работа с родителями",
+/*
+ * Subjects in two forms, so requests and competencies meet with Russian
+ * endings apart, as they do in real files: «по математике» in a request,
+ * «математика» in a mentor's competencies.
+ */
+static const struct {
+	const char	*nom;		/* математика */
+	const char	*dat;		/* (по) математике */
+} subjects[] = {
+	{ "математика", "математике" }, { "алгебра", "алгебре" },
+	{ "геометрия", "геометрии" }, { "физика", "физике" },
+	{ "химия", "химии" }, { "биология", "биологии" },
+	{ "история", "истории" }, { "обществознание", "обществознанию" },
+	{ "география", "географии" }, { "информатика", "информатике" },
+	{ "литература", "литературе" }, { "русский язык", "русскому языку" },
+	{ "английский язык", "английскому языку" },
+	{ "робототехника", "робототехнике" },
+	{ "программирование", "программированию" },
+	{ "краеведение", "краеведению" }, { "экология", "экологии" },
+	{ "профориентация", "профориентации" }, { "шахматы", "шахматам" },
+	{ "театр", "театру" }, { "волонтёрство", "волонтёрству" },
+	{ "методика урока", "методике урока" },
+	{ "классное руководство", "классному руководству" },
+	{ "работа с родителями", "работе с родителями" },
 };
-static const char *competencies[] = {
-	"Олимпиадная математика", "Проектная деятельность",
-	"Классное руководство", "Профориентация", "Робототехника",
-	"Подготовка к ЕГЭ", "Школьный театр", "Спорт и ГТО",
+/* A request: %s is a subject in the dative. */
+static const char *request_forms[] = {
+	"Подготовка к олимпиаде по %s", "Подготовка к ОГЭ по %s",
+	"Трудности по %s", "Интерес к %s, нужен проект", "Помощь по %s",
+	"Адаптация в новом классе, помощь по %s",
+};
+static const char *competency_forms[] = {
+	"Олимпиадная %s", "%s", "Проектная деятельность: %s",
+	"Подготовка к экзаменам, %s",
 };
 static const char *organisations[] = {
 	"ООО «Северный ветер»", "АО «Речной порт»", "ГБУЗ «Городская поликлиника № 3»",
@@ -124,7 +146,7 @@ static const char *organisations[] = {
 static uint64_t	rng_state;
 
 /* xorshift64*: fast and the same on every machine for a given seed. */
-static uint32_t
+uint32_t
 gen_rand(void)
 {
 	rng_state ^= rng_state >> 12;
@@ -133,7 +155,7 @@ gen_rand(void)
 	return ((uint32_t)((rng_state * 2685821657736338717ULL) >> 32));
 }
 
-static int
+int
 gen_upto(int n)
 {
 	return ((int)(gen_rand() % (uint32_t)n));
@@ -205,17 +227,49 @@ static void
 gen_mentee(struct person *p, int sy)
 {
 	p->is_mentee = 1;
-	p->request = xstrdup(PICK(requests));
+	xasprintf(&p->request, PICK(request_forms), PICK(subjects).dat);
 	xasprintf(&p->entered, "%04d-09-%02d", sy, 1 + gen_upto(28));
 }
 
+/*
+ * A mentor: two subjects as competencies (the first word sometimes in an
+ * adjective's company, «Олимпиадная математика»), one more as an interest,
+ * 1-5 mentees, and the ages they prefer by who they are.
+ */
 static void
 gen_mentor(struct person *p)
 {
 	p->is_mentor = 1;
-	p->competencies = xstrdup(PICK(competencies));
+	xasprintf(&p->competencies, "%s, %s", PICK(subjects).nom,
+	    PICK(subjects).nom);
+	if (gen_upto(2) == 0) {
+		free(p->competencies);
+		xasprintf(&p->competencies, PICK(competency_forms),
+		    PICK(subjects).nom);
+	}
+	p->interests = xstrdup(PICK(subjects).nom);
 	p->hours = 2 + gen_upto(8);
-	p->mentor_status = gen_upto(MST__COUNT);
+	p->capacity = 1 + gen_upto(5);
+	switch (p->category) {
+	case CAT_PUPIL:
+		p->age_min = 7;
+		p->age_max = 12;
+		break;
+	case CAT_PARTNER:
+	case CAT_STUDENT:
+		p->age_min = 12;
+		p->age_max = 17;
+		break;
+	default:
+		if (gen_upto(3) == 0) {
+			p->age_min = 10;
+			p->age_max = 17;
+		}
+		break;
+	}
+	/* Most of them at work; a few still candidates or done. */
+	p->mentor_status = gen_upto(10) < 7 ? MST_ACTIVE :
+	    gen_upto(MST__COUNT);
 }
 
 /*
@@ -240,9 +294,10 @@ gen_person(struct person *p, int sy)
 		p->class_ = cls;
 		gen_name(p, female, 1);
 		p->birth = gen_birth(sy - 7 - grade + gen_upto(2));
-		if (gen_upto(100) < 8)
+		/* About 40 % of everyone wants a mentor, 10 % can be one. */
+		if (gen_upto(100) < 46)
 			gen_mentee(p, sy);
-		else if (grade >= 8 && gen_upto(100) < 5)
+		else if (grade >= 8 && gen_upto(100) < 36)
 			gen_mentor(p);
 	} else if (r < 900) {
 		p->category = CAT_PARENT;
@@ -254,9 +309,9 @@ gen_person(struct person *p, int sy)
 		p->category = CAT_TEACHER;
 		gen_name(p, gen_upto(5) != 0, 0);	/* most teachers are women */
 		p->birth = gen_birth(sy - 30 - gen_upto(36));
-		if (gen_upto(100) < 25)
+		if (gen_upto(100) < 60)
 			gen_mentor(p);
-		else if (gen_upto(100) < 10)
+		else if (gen_upto(100) < 40)
 			gen_mentee(p, sy);
 	} else if (r < 975) {
 		p->category = CAT_YOUNG;
@@ -300,7 +355,8 @@ gen_now(void)
 static void
 gen_usage(void)
 {
-	fprintf(stderr, "usage: gen [-b batch] [-n count] [-s seed] file\n");
+	fprintf(stderr, "usage: gen [-b batch] [-n count] [-s seed] "
+	    "[-p pairs] [-m meetings] [-a marks] [-u users] file\n");
 	exit(2);
 }
 
@@ -309,6 +365,8 @@ main(int argc, char **argv)
 {
 	struct db	*db;
 	struct nerr	 err;
+	struct gen_sizes sz;
+	struct passwd	*pw;
 	struct person	*batch;
 	struct stat	 st;
 	const char	*today;
@@ -317,8 +375,23 @@ main(int argc, char **argv)
 	unsigned long	 seed = 20260901;
 	int		 c, sy;
 
-	while ((c = getopt(argc, argv, "b:n:s:")) != -1) {
+	/* At 100 000 participants: the 30 000 pairs and so on. */
+	memset(&sz, 0, sizeof sz);
+	sz.pairs = sz.meetings = sz.marks = sz.users = -1;
+	while ((c = getopt(argc, argv, "a:b:m:n:p:s:u:")) != -1) {
 		switch (c) {
+		case 'a':
+			sz.marks = strtol(optarg, NULL, 10);
+			break;
+		case 'm':
+			sz.meetings = strtol(optarg, NULL, 10);
+			break;
+		case 'p':
+			sz.pairs = strtol(optarg, NULL, 10);
+			break;
+		case 'u':
+			sz.users = strtol(optarg, NULL, 10);
+			break;
 		case 'b':
 			bsize = strtol(optarg, NULL, 10);
 			break;
@@ -334,6 +407,14 @@ main(int argc, char **argv)
 	}
 	if (argc - optind != 1 || n < 0 || bsize < 1 || bsize > 1000000)
 		gen_usage();
+	if (sz.pairs < 0)
+		sz.pairs = n * 3 / 10;
+	if (sz.meetings < 0)
+		sz.meetings = n * 3;
+	if (sz.marks < 0)
+		sz.marks = n * 10;
+	if (sz.users < 0)
+		sz.users = n / 2000 > 0 ? n / 2000 : 1;
 	i18n_init();
 	/* Never add thousands of strangers to somebody's real file. */
 	if (stat(argv[optind], &st) == 0) {
@@ -367,8 +448,23 @@ main(int argc, char **argv)
 	}
 	t = gen_now() - t0;
 	free(batch);
-	db_close(db);
 	printf("gen: %ld participants in %.2f s: %.0f rows/s (batches of %ld)\n",
 	    n, t, t > 0 ? (double)n / t : 0.0, bsize);
+	fflush(stdout);
+	/* Whoever generates it may open it: listed as its curator. */
+	pw = getpwuid(getuid());
+	sz.curator = pw != NULL && pw->pw_uid != 0 ? pw->pw_name : NULL;
+	sz.sy = sy;
+	sz.today = today;
+	t0 = gen_now();
+	if (sz.pairs > 0 && gen_pairs(db, &sz, &err) != 0) {
+		fprintf(stderr, "gen: pairs: %s\n", err.msg);
+		db_close(db);
+		return (1);
+	}
+	if (sz.pairs > 0)
+		printf("gen: pairs, plans, meetings and attendance in "
+		    "%.2f s\n", gen_now() - t0);
+	db_close(db);
 	return (0);
 }

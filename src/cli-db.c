@@ -14,6 +14,7 @@
 #include "demo.h"
 #include "person.h"
 #include "text.h"
+#include "user.h"
 #include "util.h"
 
 /* How many of each category, as a phrase: "120 pupils, 15 teachers". */
@@ -187,6 +188,11 @@ cli_init(struct cli_ctx *ctx, int argc, char **argv)
 	if (db->readonly) {
 		cli_fail(_("cannot set up %s: the file is read-only for you"),
 		    path);
+		goto out;
+	}
+	/* The one who makes the file is its first curator. */
+	if (user_identify(db, &err) != 0) {
+		cli_fail("%s", err.msg);
 		goto out;
 	}
 	person_filter_init(&f);

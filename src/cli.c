@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "person.h"
 #include "text.h"
+#include "user.h"
 #include "util.h"
 
 static int	cli_list(struct cli_ctx *, int, char **);
@@ -58,7 +59,17 @@ static const struct cli_cmd cli_cmds[] = {
 	     "list consents [--person ID] [--kind KIND]\n"
 	     "list owed [--class K] [--category C]\n"
 	     "list roadmap [--overdue] [--not-done] [--due-days N]\n"
-	     "             [--responsible TEXT] [--roadmap ID | --all]"),
+	     "             [--responsible TEXT] [--roadmap ID | --all]\n"
+	     "list pairs [--status S|live] [--form FORM] [--person ID] "
+	     "[--search TEXT]\n"
+	     "list unpaired [--search TEXT]\n"
+	     "list meetings [--from DATE] [--to DATE] [--pair ID] "
+	     "[--kind KIND]\n"
+	     "              [--events | --pairs]\n"
+	     "list attendance [--by pair|person|class|month|event] "
+	     "[--month YYYY-MM]\n"
+	     "                [--class K]\n"
+	     "list plans"),
 	  N_("  --search TEXT  part of the name, in any case (ё = е)\n"
 	     "  --category C   only this category\n"
 	     "  --class K      only this class\n"
@@ -79,7 +90,35 @@ static const struct cli_cmd cli_cmds[] = {
 	     "  --roadmap ID   that roadmap instead of the current one\n"
 	     "  --all          the items of every roadmap\n"
 	     "Roadmap columns: section number item deadline due kind status "
-	     "overdue.\n") },
+	     "overdue.\n"
+	     "  --status S     pairs of this status; live: forming or active\n"
+	     "  --form FORM    pairs of this form\n"
+	     "  --person ID    pairs this participant is in\n"
+	     "Pair columns: id form kind status mentors mentees from to order "
+	     "plan_done\nplan_total.  Unpaired columns: id name category "
+	     "class request since days\n(mentees with no forming or active "
+	     "pair, waiting since the end of their\nlast pair or the day "
+	     "they entered the base).\n"
+	     "  --from DATE, --to DATE  meetings on these days (inclusive)\n"
+	     "  --pair ID      meetings of this pair\n"
+	     "  --kind KIND    meetings of this kind (see 'nastavnik help "
+	     "meeting')\n"
+	     "  --events       school-wide events only\n"
+	     "  --pairs        pairs' meetings only\n"
+	     "Meeting columns: id date time kind status pair who expected "
+	     "marked\npresent; a teacher sees only their pairs and classes.\n"
+	     "  --by KEY       attendance figures by pair, person, class, month "
+	     "(default)\n"
+	     "                 or event, counted at held meetings against "
+	     "everyone\n"
+	     "                 expected (a class hour for 7B: all of 7B's "
+	     "pupils)\n"
+	     "  --month M      only meetings of that month, such as 2026-09\n"
+	     "Attendance columns: label id expected present absent excused pct "
+	     "target.\n"
+	     "Plan columns: pair_id who done total pct overdue, the plans "
+	     "furthest\nbehind first (the target: 90 per cent of the steps "
+	     "done).\n") },
 	{ "import", cli_import,
 	  N_("read participants from a CSV file (a class list from Excel)"),
 	  N_("import people FILE.csv [--dry-run] [--skip-bad]\n"
@@ -192,6 +231,141 @@ static const struct cli_cmd cli_cmds[] = {
 	     "1.2.\n"
 	     "A recurring item marked done stays in progress until its last "
 	     "time\nin the year is done.\n") },
+	{ "user", cli_user,
+	  N_("say who may work in the database and in what role"),
+	  N_("user add LOGIN --role ROLE [--class K]... [--person ID]\n"
+	     "         [--name NAME]\n"
+	     "user list\n"
+	     "user edit LOGIN [--role ROLE] [--class K]... [--no-classes]\n"
+	     "          [--person ID] [--name NAME]\n"
+	     "user delete LOGIN"),
+	  N_("  --role ROLE    curator (everything), teacher (marks attendance "
+	     "for their\n"
+	     "                 classes and pairs) or viewer (reads and "
+	     "prints)\n"
+	     "  --class K      a teacher's class, such as 7B; give it once for "
+	     "each class\n"
+	     "  --no-classes   (edit) the teacher has no classes\n"
+	     "  --person ID    the user as a participant (a teacher who "
+	     "mentors)\n"
+	     "  --name NAME    how to call them\n"
+	     "LOGIN is the name they log in to the computer with.  Only a "
+	     "curator\nmanages users; the last curator cannot be removed.\n"
+	     "List columns: login role name person classes.\n") },
+	{ "pair", cli_pair,
+	  N_("add, show, edit, close or delete a mentoring pair or group"),
+	  N_("pair add --mentor ID [--mentor ID]... --mentee ID [--mentee ID]...\n"
+	     "         --form FORM [OPTION]...\n"
+	     "pair show ID\n"
+	     "pair edit ID [OPTION]...\n"
+	     "pair status ID forming|active|completed|cancelled [--date DATE]\n"
+	     "            [--result TEXT]\n"
+	     "pair delete ID"),
+	  N_("  --mentor ID, --mentee ID  members; on edit they replace that "
+	     "side\n"
+	     "  --add-mentor ID, --add-mentee ID, --remove ID  change members "
+	     "on edit\n"
+	     "  --form FORM    pupil-pupil, teacher-teacher, student-pupil,\n"
+	     "                 employer-pupil, teacher-pupil, head-teacher,\n"
+	     "                 employer-student\n"
+	     "  --kind KIND    traditional, group, short-term, reverse, "
+	     "situational,\n"
+	     "                 speed or remote\n"
+	     "  --role-model TEXT  the role model inside the form\n"
+	     "  --goal TEXT    what the pair works towards\n"
+	     "  --from DATE, --to DATE  when it starts and ends, DD.MM.YYYY\n"
+	     "  --order TEXT   the order that fixed it ('45 от 01.09.2025')\n"
+	     "  --order-date DATE  the order's date\n"
+	     "  --status S     forming (default), active, completed, cancelled\n"
+	     "  --result TEXT, --case TEXT, --note TEXT  result, link or note "
+	     "on the case\n"
+	     "  --over-capacity  save although a mentor takes more mentees "
+	     "than they said\n"
+	     "  --no-consent-ok  save although a pupil has no valid consent "
+	     "to\n"
+	     "                 personal-data processing\n"
+	     "  --date DATE    the day the status changed (default today)\n"
+	     "A mentor's capacity and a pupil's missing consent are warnings: "
+	     "the pair\nis not saved until the option above says so.  "
+	     "Members join the bases\nof mentors and mentees.  Only a pair "
+	     "with no meeting held can be deleted.\n") },
+	{ "match", cli_match,
+	  N_("suggest mentors for a mentee, best first, with the reasons"),
+	  N_("match MENTEE_ID [--form FORM] [--max N]"),
+	  N_("  --form FORM    only mentors who fit this form with the mentee\n"
+	     "  --max N        at most N suggestions (default 10)\n"
+	     "Columns: mentor_id name score free hours why.  The score (0-100) "
+	     "weighs\nwords of the mentee's request found in the mentor's "
+	     "competencies and\ninterests (word endings do not matter), the "
+	     "preferred age, free places\nand hours.  Nothing is saved: the "
+	     "curator decides.\n") },
+	/* meetings: plans, meetings, attendance */
+	{ "plan", cli_plan,
+	  N_("keep a pair's individual plan: steps, dates done, approval"),
+	  N_("plan show PAIR_ID\n"
+	     "plan template PAIR_ID\n"
+	     "plan step PAIR_ID --add TITLE [--due DATE] [--note TEXT]\n"
+	     "plan done STEP_ID [--date DATE] [--undo]\n"
+	     "plan approve PAIR_ID --date DATE --order NUMBER\n"
+	     "plan delete PAIR_ID\n"
+	     "plan summary"),
+	  N_("  template       start the plan from the shipped steps for the "
+	     "pair's form,\n"
+	     "                 due from the pair's start\n"
+	     "  --add TITLE    a new step at the end (starts a plan if there "
+	     "is none)\n"
+	     "  --due DATE     when the step is due, DD.MM.YYYY\n"
+	     "  --date DATE    the day it was done (default today) or "
+	     "approved\n"
+	     "  --undo         the step is not done after all\n"
+	     "  --order NUMBER the number of the order approving the plan\n"
+	     "'plan show' lists the steps with their numbers; steps past due "
+	     "and not\ndone are marked OVERDUE (as of --today).  'plan "
+	     "summary' prints every\nplan together: plans met done total pct "
+	     "target.\n") },
+	{ "meeting", cli_meeting,
+	  N_("add, change and show meetings of pairs and school-wide events"),
+	  N_("meeting add --pair ID --kind KIND --date DATE [OPTION]...\n"
+	     "meeting add --event KIND --audience WHOM --date DATE "
+	     "[--target N]\n"
+	     "            [OPTION]...\n"
+	     "meeting layout PAIR_ID [--every DAYS]\n"
+	     "meeting show ID\n"
+	     "meeting edit ID [OPTION]...\n"
+	     "meeting status ID planned|held|cancelled\n"
+	     "meeting delete ID\n"
+	     "meeting held [--month YYYY-MM]"),
+	  N_("  --kind KIND    a pair's meeting: acquaintance, trial, planning, "
+	     "working,\n"
+	     "                 final\n"
+	     "  --event KIND   a school-wide event: networking, class-hour, "
+	     "council,\n"
+	     "                 parents, game, other\n"
+	     "  --audience WHOM  classes (7B) and categories (pupil, teacher, "
+	     "parent, ...)\n"
+	     "                 separated by commas; teacher includes young "
+	     "specialists\n"
+	     "  --date DATE    DD.MM.YYYY\n"
+	     "  --time HH:MM, --topic TEXT, --place TEXT, --note TEXT\n"
+	     "  --target N     the attendance target in per cent (class "
+	     "hours and\n"
+	     "                 councils: 90)\n"
+	     "  --every DAYS   working meetings every DAYS days (default 14)\n"
+	     "'layout' lays out a pair's sequence: getting to know on its "
+	     "start, trial\na week later, planning a week after, working "
+	     "meetings, final on its end\n(or three months on).  'held' "
+	     "prints how many meetings due by today\nwere held.\n") },
+	{ "attend", cli_attend,
+	  N_("mark who came to a meeting"),
+	  N_("attend MEETING_ID PERSON_ID present|absent|excused|none\n"
+	     "attend MEETING_ID --rest present|absent|excused"),
+	  N_("  --rest STATUS  everyone expected and not yet marked\n"
+	     "Marks may also be written +, -, н (absent) or у (absent with a "
+	     "reason).\nOnly those expected may be marked: the pair's "
+	     "members, or the event's\naudience.  The first mark makes a "
+	     "planned meeting held.  A teacher marks\nonly meetings of their "
+	     "pairs and events for their classes.\n") },
+	/* end of meetings */
 	{ "backup", cli_backup,
 	  N_("copy the database safely while others work in it"),
 	  N_("backup DEST"), NULL },
@@ -416,6 +590,9 @@ cli_getopt(int argc, char **argv, const char *shortopts,
 	return (CLI_OPT_BAD);
 }
 
+/* The command being run and its first word, for a teacher's limits. */
+static const char	*cli_now_cmd, *cli_now_sub;
+
 int
 cli_run(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -423,7 +600,56 @@ cli_run(struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((c = cli_find(argv[0])) == NULL)
 		return (cli_bad(NULL, _("unknown command '%s'"), argv[0]));
+	cli_now_cmd = argv[0];
+	cli_now_sub = argc > 1 ? argv[1] : NULL;
 	return (c->fn(ctx, argc, argv));
+}
+
+/* What a teacher may run: their meetings and the attendance there. */
+static int
+cli_teacher_may(void)
+{
+	static const char *const may[][2] = {
+		{ "attend", NULL },
+		{ "list", "meetings" },
+		{ "list", "attendance" },
+		{ "meeting", "show" },
+		{ "help", NULL },
+	};
+	size_t	i;
+
+	/* No command: the screens, which keep a teacher to their own. */
+	if (cli_now_cmd == NULL)
+		return (1);
+	for (i = 0; i < nitems(may); i++) {
+		if (strcmp(cli_now_cmd, may[i][0]) != 0)
+			continue;
+		if (may[i][1] == NULL || (cli_now_sub != NULL &&
+		    strcmp(cli_now_sub, may[i][1]) == 0))
+			return (1);
+	}
+	return (0);
+}
+
+/* After opening: who is working, and may they do this here? */
+static int
+cli_identify(struct db *db, int how, const char *what)
+{
+	struct nerr	err;
+	const char	*login = db->user != NULL ? db->user : "?";
+
+	nerr_clear(&err);
+	if (user_identify(db, &err) != 0)
+		return (cli_fail("%s", err.msg));
+	if (db->role == ROLE_TEACHER && !cli_teacher_may())
+		return (cli_fail(_("«%s» is a teacher here: teachers may only "
+		    "see their meetings and mark attendance ('attend', 'list "
+		    "meetings', 'list attendance', 'meeting show')"), login));
+	if (db->role == ROLE_VIEWER && how == CLI_WRITE) {
+		user_refuse_write(db, &err);
+		return (cli_fail(_("cannot %s: %s"), what, err.msg));
+	}
+	return (0);
 }
 
 int
@@ -455,6 +681,12 @@ cli_open(struct cli_ctx *ctx, struct db **dbp, int how, const char *what)
 	if (db_open(dbp, path, flags, &err) != 0) {
 		*dbp = NULL;
 		cli_fail("%s", err.msg);
+		free(path);
+		return (CLI_EXIT_FAIL);
+	}
+	if (cli_identify(*dbp, how, what) != 0) {
+		db_close(*dbp);
+		*dbp = NULL;
 		free(path);
 		return (CLI_EXIT_FAIL);
 	}
@@ -582,6 +814,11 @@ cli_list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "consents", cli_list_consents },
 		{ "owed", cli_list_owed },
 		{ "roadmap", cli_list_roadmap },
+		{ "pairs", cli_list_pairs },
+		{ "unpaired", cli_list_unpaired },
+		{ "meetings", cli_list_meetings },
+		{ "attendance", cli_list_attendance },
+		{ "plans", cli_list_plans },
 	};
 	struct sbuf	names;
 	int		rc;

@@ -104,6 +104,22 @@ int	 cli_list_owed(struct cli_ctx *, int, char **);
 int	 cli_import_people(struct cli_ctx *, int, char **);
 int	 cli_export(struct cli_ctx *, int, char **);
 int	 cli_rep(struct cli_ctx *, int, char **);	/* added by reps */
+/* added for pairs: cli-pair.c */
+int	 cli_pair(struct cli_ctx *, int, char **);
+int	 cli_match(struct cli_ctx *, int, char **);
+int	 cli_list_pairs(struct cli_ctx *, int, char **);
+int	 cli_list_unpaired(struct cli_ctx *, int, char **);
+/* end of pairs */
+/* added for users */
+int	 cli_user(struct cli_ctx *, int, char **);
+/* added for meetings: cli-meeting.c, cli-plan.c */
+int	 cli_plan(struct cli_ctx *, int, char **);
+int	 cli_meeting(struct cli_ctx *, int, char **);
+int	 cli_attend(struct cli_ctx *, int, char **);
+int	 cli_list_meetings(struct cli_ctx *, int, char **);
+int	 cli_list_attendance(struct cli_ctx *, int, char **);
+int	 cli_list_plans(struct cli_ctx *, int, char **);
+/* end of meetings */
 
 /* "Use one of: pupil, teacher, ..." after an unknown category. */
 int	 cli_bad_category(const char *);

@@ -443,6 +443,11 @@ demo_teachers(struct demo *d, struct nerr *err)
 	for (i = 0; i < nitems(teachers); i++) {
 		person_init(&p);
 		demo_adult(d, &p, teachers[i].man, 0);
+		/* The demo's teacher user (demo.h): a name to find her by. */
+		if (i == 0) {
+			free(p.last);
+			p.last = xstrdup("Иванова");
+		}
 		p.category = CAT_TEACHER;
 		p.birth = demo_date_years(d, 1962, 1990);
 		p.position = xstrdup(teachers[i].position);
@@ -690,6 +695,27 @@ demo_fill_tx(struct demo *d, const char *school, struct nerr *err)
 	return (rc);
 }
 
+/*
+ * Take a half-made demo out again, so a failed init leaves the file empty
+ * as it found it (the opener's own user row stays).
+ */
+static void
+demo_undo(struct db *db)
+{
+	static const char sql[] =
+	    "DELETE FROM attendance; DELETE FROM meeting; DELETE FROM plan; "
+	    "DELETE FROM pair; DELETE FROM user WHERE login = '" DEMO_TEACHER
+	    "' AND role = 'teacher'; DELETE FROM roadmap; DELETE FROM consent; "
+	    "DELETE FROM representative; DELETE FROM person; "
+	    "DELETE FROM setting WHERE key = 'school.name';";
+	struct nerr	err;
+
+	if (db_begin(db, &err) != 0)
+		return;
+	if (db_exec(db, sql, &err) != 0 || db_commit(db, &err) != 0)
+		db_rollback(db);
+}
+
 int
 demo_fill(struct db *db, const char *school, unsigned int seed,
     struct nerr *err)
@@ -713,5 +739,18 @@ demo_fill(struct db *db, const char *school, unsigned int seed,
 		db_rollback(db);
 		return (-1);
 	}
-	return (db_commit(db, err));
+	if (db_commit(db, err) == -1)
+		return (-1);
+	/*
+	 * Hundreds of short transactions follow: a lost demo is made again,
+	 * so they need not each wait for the disk.
+	 */
+	(void)db_exec(db, "PRAGMA synchronous=NORMAL", err);
+	if (demo_pairs(db, seed, err) == -1) {
+		demo_undo(db);
+		(void)sqlite3_exec(db->h, "PRAGMA synchronous=FULL", NULL, NULL,
+		    NULL);
+		return (-1);
+	}
+	return (db_exec(db, "PRAGMA synchronous=FULL", err));
 }

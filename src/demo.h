@@ -10,9 +10,26 @@
  * with Russian names and birth dates fitting their class, 15 teachers (some
  * young specialists), parents as legal representatives, a partner
  * organisation and its representatives, some mentors and mentees with
- * requests and competencies.  Deterministic for a given seed.  One
- * transaction: all or nothing.
+ * requests and competencies; then demo_pairs.  Deterministic for a given
+ * seed and day.  All or nothing: if the second half fails, the first is
+ * taken out again.
  */
 int	 demo_fill(struct db *, const char *school, unsigned int seed, struct nerr *);
+
+/*
+ * The demo's teacher user: the class teacher of 7Б, the maths teacher
+ * Иванова, who mentors a young colleague and a ninth-former.
+ */
+#define DEMO_TEACHER	"ivanova"
+
+/*
+ * Second half of demo_fill (demo-pairs.c), after its people are saved:
+ * about a dozen pairs and a group in several forms (one completed, one
+ * cancelled, some mentees left waiting), plans from the templates with
+ * steps done and overdue, the standard meetings with attendance for those
+ * past, school-wide events, and the teacher user.  Through the core's own
+ * calls, each its own transaction.
+ */
+int	 demo_pairs(struct db *, unsigned int seed, struct nerr *);
 
 #endif

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "tui.h"
+#include "user.h"
 #include "util.h"
 
 static void
@@ -63,6 +64,11 @@ main_tui(struct cli_ctx *ctx)
 		free(path);
 		if (rc != 0)
 			return (cli_fail("%s", err.msg));
+		/* Before curses: a stranger reads why, on a plain terminal. */
+		if (user_identify(db, &err) != 0) {
+			db_close(db);
+			return (cli_fail("%s", err.msg));
+		}
 	}
 	rc = tui_main(db);
 	db_close(db);

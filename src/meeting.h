@@ -3,6 +3,7 @@
 #define NASTAVNIK_MEETING_H
 
 #include "db.h"
+#include "person.h"
 #include "util.h"
 
 enum meeting_kind {
@@ -55,7 +56,7 @@ struct meeting {
 	 * pupil).  NULL for a pair's meeting: its members.
 	 */
 	char		*audience;
-	int		 target_pct;	/* attendance target, %; 0 none */
+	int		 target_pct;	/* attendance target, %; 0 none (see add) */
 };
 void	 meeting_init(struct meeting *);
 void	 meeting_free(struct meeting *);
@@ -118,7 +119,10 @@ void	 meeting_row_copy(struct meeting_row *, const struct meeting_row *);
 
 /* ---- attendance ---- */
 
-/* The checklist: everyone expected, in class and name order. */
+/*
+ * The checklist: everyone expected (and anyone marked who no longer is),
+ * in class and name order.  A teacher gets it only within user_may_mark().
+ */
 struct att_row {
 	long long	 person_id;
 	char		*name;
@@ -136,7 +140,7 @@ void	 attend_list_free(struct att_row *, int);
  */
 int	 attend_mark(struct db *, long long meeting, long long person,
 	    int status, struct nerr *);
-/* Everyone not yet marked gets status, in one transaction. */
+/* Everyone not yet marked gets status, in one transaction; 0 or -1. */
 int	 attend_mark_rest(struct db *, long long meeting, int status,
 	    struct nerr *);
 
@@ -159,5 +163,88 @@ void	 attend_figures_free(struct att_fig *, int);
 /* Meetings due by today: how many were held (not cancelled, not left planned). */
 int	 attend_held_share(struct db *, const char *month, int *held,
 	    int *due, struct nerr *);
+
+/* ---- added for meetings: more calls, helpers the meeting files share ---- */
+
+/* planned, held or cancelled, in one short transaction. */
+int	 meeting_set_status(struct db *, long long, int status, struct nerr *);
+/* 90 for class hours and councils, else 0: meeting_add uses it for 0. */
+int	 meeting_default_target(int kind);
+/* Insert a checked meeting inside the caller's transaction. */
+int	 meeting_insert_tx(struct db *, struct meeting *, struct nerr *);
+
+/*
+ * An event's audience, parsed: classes («7Б», normalised) and a bit set of
+ * person categories (1 << CAT_...).  "teacher" also takes in young
+ * specialists (a council is for every teacher); "pupil" takes in every
+ * class, so classes are dropped beside it.
+ */
+#define MEETING_AUD_MAX	64
+struct meeting_aud {
+	char	*classes[MEETING_AUD_MAX];
+	int	 nclasses;
+	int	 cats;
+};
+int	 meeting_audience_parse(const char *, struct meeting_aud *,
+	    struct nerr *);
+void	 meeting_aud_free(struct meeting_aud *);	/* keeps cats */
+/* Is a person of this category (and class) in the audience? */
+int	 meeting_aud_has(const struct meeting_aud *, int cat,
+	    const char *class_);
+/* The stored form: "7Б,7В,teacher" (malloc'd). */
+char	*meeting_aud_text(const struct meeting_aud *);
+/* person.class_key of a normalised class: "7Б" is "07Б" (malloc'd). */
+char	*meeting_class_key(const char *class_);
+
+/*
+ * How many are expected at events: pupils counted once per class and
+ * people once per category (non-anonymised), read with two grouped
+ * counts; class_ (normalised) narrows it to that class's pupils.
+ */
+struct meeting_counts {
+	char	**classes;	/* normalised, "7Б" */
+	int	 *npupils;
+	int	  nclasses;
+	int	  bycat[CAT__COUNT];
+	char	 *only_class;
+};
+int	 meeting_counts_load(struct db *, const char *class_,
+	    struct meeting_counts *, struct nerr *);
+void	 meeting_counts_free(struct meeting_counts *);
+int	 meeting_counts_expected(const struct meeting_counts *,
+	    const char *audience);
+/* One event's audience size by small indexed counts (for a page); -1. */
+int	 meeting_expected_db(struct db *, const char *audience, struct nerr *);
+/* «meeting no. 5 (class hour of 12.09.2026 for 7Б)», for messages. */
+char	*meeting_name(const struct meeting *);
+/* A pair's names «Орлова А. С. → Иванова А. С.» (malloc'd); NULL, err. */
+char	*meeting_pair_who(struct db *, long long pair, struct nerr *);
+/* The pupils of one class in the counts; 0 for an unknown class. */
+int	 meeting_counts_class(const struct meeting_counts *, const char *);
+
+/*
+ * SQL (a boolean on meeting m, with ?100 bound to db->user_person and
+ * ?101 to db->user_id) for what a teacher may see: pair meetings where
+ * they mentor, events for one of their classes.
+ */
+#define MEETING_MINE_SQL \
+	"(EXISTS (SELECT 1 FROM pair_member pm WHERE pm.pair_id = m.pair_id " \
+	"AND pm.person_id = ?100 AND pm.role = 'mentor') OR " \
+	"(m.audience IS NOT NULL AND EXISTS (SELECT 1 FROM user_class uc " \
+	"WHERE uc.user_id = ?101 AND instr(',' || m.audience || ',', " \
+	"',' || uc.class || ',') > 0)))"
+/* A pair's names, «Иванов И. И. → Петров П. П.», as SQL on pair id X. */
+#define MEETING_WHO_SQL(x) \
+	"(SELECT group_concat(nm, '; ') FROM (SELECT p.last || ' ' || " \
+	"substr(p.first, 1, 1) || '.' || CASE WHEN p.patronymic <> '' THEN " \
+	"' ' || substr(p.patronymic, 1, 1) || '.' ELSE '' END AS nm FROM " \
+	"pair_member pm JOIN person p ON p.id = pm.person_id WHERE " \
+	"pm.pair_id = " x " AND pm.role = 'mentor' ORDER BY p.sort_key)) " \
+	"|| ' → ' || (SELECT group_concat(nm, '; ') FROM (SELECT p.last " \
+	"|| ' ' || substr(p.first, 1, 1) || '.' || CASE WHEN p.patronymic " \
+	"<> '' THEN ' ' || substr(p.patronymic, 1, 1) || '.' ELSE '' END " \
+	"AS nm FROM pair_member pm JOIN person p ON p.id = pm.person_id " \
+	"WHERE pm.pair_id = " x " AND pm.role = 'mentee' ORDER BY " \
+	"p.sort_key))"
 
 #endif

@@ -101,12 +101,24 @@ void	 pair_member_add(struct pair *, long long person, int role);
  * does not fit the form, dates unreal or "to" before "from".  Warnings not
  * in overrides (1, *need gets their flags, err the sentence naming the
  * person and the figures): capacity, consent.  0: fine.
+ * Also a hard error: the same mentor and mentee in another live pair.
+ * Warnings are for a live pair only, and on an edit only about members
+ * new to it (or all, when it is being reopened): the curator was told
+ * when they joined.  Capacity 0 means not said: no limit.
  */
 int	 pair_check(struct db *, const struct pair *, int overrides, int *need,
 	    struct nerr *);
-/* pair_check, then insert with its members in one transaction; sets id. */
+/*
+ * pair_check, then insert with its members in one transaction; sets id.
+ * Returns 1 (nothing saved, err the warning) when a warning is not in
+ * overrides.  Members join the bases: is_mentor / is_mentee are set and
+ * the mentor or mentee row made (entered today) in the same transaction.
+ */
 int	 pair_add(struct db *, struct pair *, int overrides, struct nerr *);
-/* pair_check, then save over p->version (refused if changed), members replaced. */
+/*
+ * pair_check, then save over p->version (refused if changed), members
+ * replaced; 1 as pair_add for a warning.
+ */
 int	 pair_update(struct db *, struct pair *, int overrides, struct nerr *);
 /*
  * Only a pair entered by mistake can go: one with no meeting held and no

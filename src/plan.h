@@ -67,7 +67,7 @@ struct plan_stat {
 };
 /*
  * Plans of live (forming, active) and completed pairs, those furthest
- * behind first; with totals: *all_done/*all_total over every step, *met
+ * behind first; with totals: *all_done and *all_total over every step, *met
  * the number of plans at or above PLAN_TARGET_PCT.
  */
 int	 plan_stats(struct db *, struct plan_stat **, int *, int *all_done,

@@ -480,25 +480,6 @@ rm_template_title(const char *name)
 	return (name);
 }
 
-/*
- * The folders to look in, in order: $NASTAVNIK_DATADIR alone when it is
- * set (tests), else the installed one, then the source tree's data/ so an
- * uninstalled build finds its templates.
- */
-static int
-rm_datadirs(const char **dirs)
-{
-	const char	*env = getenv("NASTAVNIK_DATADIR");
-
-	if (env != NULL && *env != '\0') {
-		dirs[0] = env;
-		return (1);
-	}
-	dirs[0] = PKGDATADIR;
-	dirs[1] = BUILD_DATADIR;
-	return (2);
-}
-
 /* A name is letters, digits and hyphens: never a path. */
 static int
 rm_template_name_ok(const char *name)
@@ -526,7 +507,7 @@ rm_template_path(const char *name, struct nerr *err)
 		return (nerr_set(err, _("There is no roadmap template «%s»; "
 		    "'nastavnik roadmap templates' lists them."),
 		    str_or(name, "")), NULL);
-	n = rm_datadirs(dirs);
+	n = util_datadirs(dirs);
 	for (i = 0; i < n; i++) {
 		xasprintf(&path, "%s/roadmap-%s.csv", dirs[i], name);
 		if (access(path, R_OK) == 0)
@@ -556,7 +537,7 @@ roadmap_templates(char ***names, char ***titles, int *n, struct nerr *err)
 
 	*names = *titles = NULL;
 	*n = 0;
-	nd = rm_datadirs(dirs);
+	nd = util_datadirs(dirs);
 	for (i = 0; i < nd && *n == 0; i++) {
 		if ((d = opendir(dirs[i])) == NULL)
 			continue;

@@ -8,7 +8,9 @@
 
 #include "tui.h"
 #include "ui-draw.h"
+#include "ui-meetings.h"
 #include "ui-menu.h"
+#include "user.h"
 
 #define UI_STACK_MAX	16
 /* How often an idle screen asks whether someone else changed the file. */
@@ -117,8 +119,16 @@ ui_error(const char *fmt, ...)
 int
 ui_refuse_readonly(void)
 {
+	struct nerr	err;
+
 	if (!ui.db->readonly)
 		return (0);
+	if (ui.db->role == ROLE_VIEWER) {
+		/* Not the file's fault: say whom to ask. */
+		user_refuse_write(ui.db, &err);
+		ui_error("%s", err.msg);
+		return (1);
+	}
 	ui_error("%s", _("The file is open read-only: nothing can be changed."));
 	return (1);
 }
@@ -251,6 +261,9 @@ ui_key(int k)
 	ui.status[0] = '\0';
 	a = ui_action_find(f->screen->actions, f->screen->nactions, k,
 	    !f->typing);
+	/* A teacher's screens are all there is: no menu behind them. */
+	if (a != NULL && a->id == UI_A_MENU && ui.db->role == ROLE_TEACHER)
+		return;
 	r = f->screen->key(f, k, a != NULL ? a->id : UI_A_NONE);
 	if (r == UI_POP)
 		ui_pop();
@@ -263,6 +276,15 @@ ui_key(int k)
 	}
 }
 
+/* The first screen: a teacher lands on their meetings, and stays there. */
+static int
+ui_first_open(void)
+{
+	if (ui.db->role != ROLE_TEACHER)
+		return (ui_menu_open());
+	return (ui_mymeetings_open());
+}
+
 int
 tui_main(struct db *db)
 {
@@ -271,9 +293,12 @@ tui_main(struct db *db)
 
 	memset(&ui, 0, sizeof ui);
 	ui.db = db;
+	/* A viewer gets the director's mode, as -R gives. */
+	if (db->role == ROLE_VIEWER)
+		db->readonly = 1;
 	ui_load_school();
 	ui_draw_start();
-	if (ui_menu_open() != 0) {
+	if (ui_first_open() != 0) {
 		ui_draw_end();
 		fprintf(stderr, "nastavnik: %s\n", ui.status);
 		free(ui.school);

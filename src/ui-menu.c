@@ -6,8 +6,10 @@
 #include "ui-consent.h"
 #include "ui-draw.h"
 #include "ui-help.h"
+#include "ui-meetings.h"
 #include "ui-menu.h"
 #include "ui-notyet.h"
+#include "ui-pairs.h"
 #include "ui-people.h"
 #include "ui-roadmap.h"
 #include "ui-settings.h"
@@ -25,11 +27,11 @@ static const struct ui_menu_item ui_menu_items[] = {
 	{ N_("Consents"), N_("consents to personal-data processing"),
 	    ui_consent_open, -1 },
 	{ N_("Pairs and groups"), N_("mentors and their mentees"),
-	    NULL, UI_NOTYET_PAIRS },
+	    ui_pairs_open, -1 },
 	{ N_("Individual plans"), N_("each pair's steps and their dates"),
-	    NULL, UI_NOTYET_PLANS },
+	    ui_plans_open, -1 },
 	{ N_("Meetings and attendance"), N_("meetings, events, who came"),
-	    NULL, UI_NOTYET_MEETINGS },
+	    ui_meetings_open, -1 },
 	{ N_("Roadmap"), N_("the year's checklist"),
 	    ui_roadmap_open, -1 },
 	{ N_("Monitoring"), N_("questionnaires, satisfaction, targets"),

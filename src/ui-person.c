@@ -11,6 +11,7 @@
 #include "ui-form.h"
 #include "ui-help.h"
 #include "ui-pager.h"
+#include "ui-pairs.h"
 #include "ui-reps.h"
 #include "ui-person.h"
 
@@ -343,7 +344,8 @@ struct person_card {
 enum {
 	CARD_A_EDIT = UI_A_EDIT,
 	CARD_A_CONSENTS = UI_A_USER,
-	CARD_A_REPS
+	CARD_A_REPS,
+	CARD_A_MATCH
 };
 
 static const struct ui_action person_card_actions[] = {
@@ -354,6 +356,9 @@ static const struct ui_action person_card_actions[] = {
 	    N_("The participant's consents: add, revoke, print a form.") },
 	{ CARD_A_REPS, 0, { 'r', 0 }, NULL,
 	    N_("The pupil's legal representatives: add, edit, delete.") },
+	{ CARD_A_MATCH, 0, { 'm', 0 }, NULL,
+	    N_("Suggest mentors for the mentee, best first, with the "
+	    "reasons; taking one opens a new pair's form.") },
 	UI_ACTION_MENU,
 	UI_ACTION_BACK,
 };
@@ -418,6 +423,9 @@ person_card_key(struct ui_frame *f, int k, int action)
 	case CARD_A_REPS:
 		ui_reps_open(c->id);
 		return (UI_STAY);
+	case CARD_A_MATCH:
+		ui_match_open(c->id);
+		return (UI_STAY);
 	}
 	return (ui_pager_frame_key(f, &c->pg, NULL, k, action));
 }
@@ -426,8 +434,14 @@ person_card_key(struct ui_frame *f, int k, int action)
 static void
 person_card_resume(struct ui_frame *f)
 {
+	long long	mentee, mentor;
+	int		form;
+
 	if (person_card_load(f) != 0)
 		ui_error("%s", _("This participant is no longer in the file."));
+	/* Back from matching with a mentor taken: the new pair's form. */
+	if (ui_match_take(&mentee, &mentor, &form))
+		ui_pair_new(mentee, mentor, form);
 }
 
 static void

@@ -49,6 +49,11 @@ extern char *(*user_login_hook)(void);
  * yet (made before roles existed) gets its opener as the first curator.
  */
 int	 user_identify(struct db *, struct nerr *);
+/*
+ * The sentence refusing a change to a viewer or (outside attendance) to a
+ * teacher, naming the curators to ask; returns -1.  db_begin uses it.
+ */
+int	 user_refuse_write(struct db *, struct nerr *);
 
 /* Add (login checked: [a-z_][a-z0-9_.-]*), change, remove; curator only. */
 int	 user_add(struct db *, struct user *, struct nerr *);

@@ -260,3 +260,22 @@ str_or(const char *s, const char *dflt)
 {
 	return (str_empty(s) ? dflt : s);
 }
+
+/*
+ * The folders to look in, in order: $NASTAVNIK_DATADIR alone when it is
+ * set (tests), else the installed one, then the source tree's data/ so an
+ * uninstalled build finds its templates.
+ */
+int
+util_datadirs(const char **dirs)
+{
+	const char	*env = getenv("NASTAVNIK_DATADIR");
+
+	if (env != NULL && *env != '\0') {
+		dirs[0] = env;
+		return (1);
+	}
+	dirs[0] = PKGDATADIR;
+	dirs[1] = BUILD_DATADIR;
+	return (2);
+}

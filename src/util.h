@@ -68,4 +68,10 @@ char	*str_trimdup(const char *);	/* a trimmed copy; NULL when blank */
 int	 str_empty(const char *);
 const char *str_or(const char *, const char *);
 
+/*
+ * Where shipped data (templates) is: fills dirs (room for 2) with the
+ * folders to try in order, returns how many.
+ */
+int	 util_datadirs(const char **dirs);
+
 #endif

@@ -622,6 +622,46 @@ test_migrate(void)
 	db_close(db);
 }
 
+/* Schema 2 on a file made before roles: director and coordinator read only. */
+static void
+test_migrate_roles(void)
+{
+	struct nerr	 err;
+	struct db	*db;
+	char		*sql;
+
+	xasprintf(&sql, "%s PRAGMA application_id=%d; PRAGMA user_version=1;"
+	    "INSERT INTO user(id, login, role) VALUES (1, 'ann', 'director'),"
+	    " (2, 'olga', 'curator'), (3, 'ivan', 'teacher'),"
+	    " (4, 'kim', 'coordinator');"
+	    "INSERT INTO user_class(user_id, class) VALUES (1, '5А'), (3, '7Б');",
+	    schema_migrations[0].sql, DB_APPLICATION_ID);
+	raw_sqlite(tpath("v1.db"), sql);
+	free(sql);
+	if (db_open(&db, tpath("v1.db"), 0, &err) != 0) {
+		diag("%s", err.msg);
+		skip(5, "the v1 file did not open");
+		return;
+	}
+	is_int(q_int(db, "PRAGMA user_version"), db_schema_version(),
+	    "a v1 file is upgraded");
+	sql = q_list(db, "SELECT login || ':' || role FROM user ORDER BY id",
+	    NULL);
+	is_str(sql, "ann:viewer,olga:curator,ivan:teacher,kim:viewer",
+	    "the director and the coordinator become viewers");
+	free(sql);
+	sql = q_list(db, "SELECT user_id || class FROM user_class ORDER BY "
+	    "user_id", NULL);
+	is_str(sql, "15А,37Б", "the users' classes are kept");
+	free(sql);
+	is_int(q_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0,
+	    "no broken links after rebuilding the user table");
+	ok(sqlite3_exec(db->h, "INSERT INTO user(login, role) VALUES "
+	    "('x', 'director')", NULL, NULL, NULL) != SQLITE_OK,
+	    "the old role names are no longer taken");
+	db_close(db);
+}
+
 static void
 test_backup(void)
 {
@@ -760,6 +800,7 @@ main(void)
 	test_other_user();
 	test_race();
 	test_migrate();
+	test_migrate_roles();
 	test_backup();
 	test_check();
 	t_rmtree(tmp);

@@ -171,8 +171,8 @@ fi
 tui_keys F10
 wait_for "Главное меню" "F10 goes back to the main menu"
 tui_keys Down Down Enter
-wait_for "пока нет" "Пары и группы opens a page saying it is not there yet"
-like "$(tui_screen)" "подобран наставник" "... and what it will hold"
+wait_for "· Пары и группы" "Пары и группы opens the pairs list"
+like "$(tui_screen)" "Статус" "... with its columns"
 tui_keys Escape 0
 wait_for "Главное меню" "Esc 0 works as F10"
 

@@ -1,0 +1,116 @@
+#!/bin/sh
+# cli-demo.sh: the demo school's pairs, plans, meetings, attendance and teacher, as the commands show them.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+export LANG=C.UTF-8 LANGUAGE=
+: "${NASTAVNIK_T:=${top_builddir:-.}/tests/nastavnik-t}"
+TODAY=2025-11-20	# a Thursday in the second quarter
+DB="$T_TMP/demo.db"
+N() { run -f "$DB" --today $TODAY "$@"; }
+rows() { printf '%s\n' "$1" | sed 1d | grep -c .; }
+# the rows of $T_OUT whose column $1 is $2
+where() { printf '%s\n' "$T_OUT" | sed 1d | awk -F'\t' -v c="$1" -v v="$2" '$c == v'; }
+
+N init --demo
+is "$T_RC" 0 "init --demo"
+like "$T_OUT" "28 mentees" "... with its mentees"
+
+# ---- pairs: 12, in five forms; 10 live, one completed, one cancelled ----
+N list pairs
+is "$(rows "$T_OUT")" 12 "the demo has 12 pairs and groups"
+is "$(where 4 active | grep -c .)" 10 "... 10 of them active"
+is "$(where 4 completed | grep -c .)" 1 "... one completed"
+is "$(where 4 cancelled | grep -c .)" 1 "... one cancelled"
+is "$(where 2 teacher-teacher | grep -c .)" 3 "... the three young specialists each with a mentor"
+is "$(printf '%s\n' "$T_OUT" | sed 1d | cut -f2 | sort -u | tr '\n' ' ')" \
+    "employer-pupil pupil-pupil student-pupil teacher-pupil teacher-teacher " \
+    "... in five forms"
+G=$(where 3 group)
+is "$(printf '%s\n' "$G" | grep -c .)" 1 "... one of them a group"
+is "$(printf '%s\n' "$G" | cut -f6 | tr ';' '\n' | grep -c .)" 3 \
+    "... of three mentees"
+
+# ---- the unpaired: 25 pupils and 3 young specialists want a mentor ----
+# 12 of them are in live pairs (3 young, 7 pupils alone, 3 in the group),
+# so 16 wait, among them 7Б's (no consent yet), the completed pair's and
+# the cancelled pair's mentees.
+N list unpaired
+is "$(rows "$T_OUT")" 16 "16 mentees wait for a mentor"
+is "$(where 4 7Б | grep -c .)" 2 "... two of them in 7Б, whose consents are still out"
+FIRST=$(printf '%s\n' "$T_OUT" | sed -n 2p | cut -f1)
+ok "$(printf '%s\n' "$T_OUT" | sed 1d | cut -f5 | grep -c '^$' | grep -qx 0; echo $?)" \
+    "... each with a request"
+N match "$FIRST"
+is "$T_RC" 0 "match suggests mentors for the first waiting mentee"
+ok "$([ "$(rows "$T_OUT")" -ge 1 ]; echo $?)" "... at least one"
+
+# ---- plans: 11 (not the cancelled pair), three with an overdue step ----
+N list plans
+is "$(rows "$T_OUT")" 11 "every pair but the cancelled one has a plan"
+is "$(printf '%s\n' "$T_OUT" | sed 1d | awk -F'\t' '$6 > 0' | grep -c .)" 3 \
+    "... three of them with an overdue step"
+is "$(printf '%s\n' "$T_OUT" | sed 1d | awk -F'\t' '$5 == 100' | grep -c .)" 1 \
+    "... the completed pair's plan all done"
+is "$(printf '%s\n' "$T_OUT" | sed 1d | awk -F'\t' '$3 == 0' | grep -c .)" 0 \
+    "... every live plan under way"
+
+# ---- school-wide events with attendance ----
+N list meetings --events
+is "$(rows "$T_OUT")" 4 "four school-wide events"
+# id date time kind status pair who expected marked present
+CH=$(printf '%s\n' "$T_OUT" | awk -F'\t' '$4 == "class-hour" && $5 == "held"' | cut -f7-10)
+is "$CH" "$(printf '7Б\t9\t9\t8')" "7Б's class hour a week ago: 8 of 9 came"
+CH=$(printf '%s\n' "$T_OUT" | awk -F'\t' '$4 == "class-hour" && $5 == "planned"' | cut -f2,7)
+is "$CH" "$(printf '2025-11-22\t7Б')" "... and the next one is in two days"
+CO=$(printf '%s\n' "$T_OUT" | awk -F'\t' '$4 == "council"' | cut -f5,9,10)
+ok "$(echo "$CO" | awk -F'\t' '$1 == "held" && $2 > 0 && $3 == $2 - 1' | grep -q .; echo $?)" \
+    "the teachers' council held, all but one came ($CO)"
+PA=$(printf '%s\n' "$T_OUT" | awk -F'\t' '$4 == "parents"' | cut -f8-10)
+is "$PA" "$(printf '30\t30\t23')" "the parents' meeting: 23 of 30 parents came"
+N list attendance --by class --class 7Б
+is "$(printf '%s\n' "$T_OUT" | sed 1d | cut -f1,3-6)" \
+    "$(printf '7Б\t9\t8\t1\t0')" "attendance by class: 7Б 8 present, 1 absent of 9"
+
+# ---- the pairs' meetings: past ones marked, future ones planned ----
+N list meetings --pairs --to 2025-11-19
+P=$(rows "$T_OUT")
+ok "$([ "$P" -ge 30 ]; echo $?)" "the pairs have met before today ($P meetings)"
+is "$(printf '%s\n' "$T_OUT" | sed 1d | awk -F'\t' '$9 != $8' | grep -c .)" 0 \
+    "... and every one of those is marked"
+N list meetings --pairs --from $TODAY
+is "$(printf '%s\n' "$T_OUT" | sed 1d | awk -F'\t' '$5 != "planned"' | grep -c .)" 0 \
+    "... those from today on are planned"
+
+# ---- the demo teacher ----
+N user list
+is "$(where 1 ivanova | cut -f2,5)" "$(printf 'teacher\t7Б')" \
+    "the demo teacher ivanova, class teacher of 7Б"
+IV=$(where 1 ivanova | cut -f4)
+N list pairs --person "$IV"
+is "$(rows "$T_OUT")" 2 "... mentors a young colleague and a ninth-former"
+if [ -x "$NASTAVNIK_T" ]; then
+	T_OUT=$(NASTAVNIK_TEST_LOGIN=ivanova "$NASTAVNIK_T" -f "$DB" \
+	    --today $TODAY list meetings --from 2025-11-17 --to 2025-11-23)
+	is "$(printf '%s\n' "$T_OUT" | sed 1d | cut -f4 | sort | tr '\n' ' ')" \
+	    "class-hour working " \
+	    "her meetings this week: 7Б's class hour and her pair's"
+	like "$(printf '%s\n' "$T_OUT" | grep working)" "Иванова" \
+	    "... the pair where she mentors"
+else
+	skip 1 "tests/nastavnik-t is not built"
+fi
+
+# ---- the same seed and day, the same school ----
+DB2="$T_TMP/demo2.db"
+"$NASTAVNIK" -f "$DB2" --today $TODAY init --demo >/dev/null
+A=$("$NASTAVNIK" -f "$DB" --today $TODAY list pairs)
+B=$("$NASTAVNIK" -f "$DB2" --today $TODAY list pairs)
+is "$B" "$A" "the demo is the same each time for a seed and a day"
+
+# ---- early in September: still whole ----
+DB3="$T_TMP/demo3.db"
+run -f "$DB3" --today 2025-09-02 init --demo
+is "$T_RC" 0 "a demo made on 2 September works too"
+
+plan "$T_N"
+done_testing

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "meeting.h"
 #include "person.h"
+#include "user.h"
 #include "util.h"
 
 /* ---- held on plan ---- */
@@ -303,9 +304,14 @@ fig_meetings(struct db *db, struct fig_run *r, struct nerr *err)
 		return (-1);
 	r->mg = xcalloc(r->nmg, sizeof *r->mg);
 	if ((st = db_prepare(db, "SELECT id, date, coalesce(pair_id, 0), "
-	    "audience, coalesce(target_pct, 0) FROM meeting WHERE status = "
-	    "'held' AND (?1 IS NULL OR date BETWEEN ?1 AND ?2)", err)) == NULL)
+	    "audience, coalesce(target_pct, 0) FROM meeting m WHERE status = "
+	    "'held' AND (?1 IS NULL OR date BETWEEN ?1 AND ?2) AND (?102 = 0 "
+	    "OR " MEETING_MINE_SQL ")", err)) == NULL)
 		return (-1);
+	/* A teacher counts their own meetings only. */
+	sqlite3_bind_int(st, 102, db->role == ROLE_TEACHER);
+	sqlite3_bind_int64(st, 100, db->user_person);
+	sqlite3_bind_int64(st, 101, db->user_id);
 	if (r->month != NULL) {
 		sqlite3_bind_text(st, 1, r->lo, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, r->hi, -1, SQLITE_STATIC);
@@ -522,6 +528,171 @@ fig_label(struct db *db, struct fig_acc *f, int by, struct nerr *err)
 	return (rc);
 }
 
+/*
+ * The kept figures (schema 2): meeting.expected/present/absent/excused
+ * and person_att, kept by triggers.  By month, event or pair the figures
+ * are sums over the held meetings' counters (a covering index); by class
+ * or person, over the people's counters.  A teacher's are their own:
+ * their meetings (their pairs', their classes' events), or the pupils of
+ * their classes.  Narrowed by a class or, by class or person, by a month,
+ * the figures are counted from the marks as before (attend_figures).
+ */
+#define TEACHER_CLASS_SQL \
+	" AND p.class IN (SELECT class FROM user_class WHERE user_id = ?101)"
+
+static int
+fig_kept_meetings(struct db *db, struct fig_run *r, struct nerr *err)
+{
+	struct att_fig	*g;
+	struct sbuf	 sql;
+	sqlite3_stmt	*st;
+	char		 key[32];
+	long long	 id, pair;
+	int		 rc;
+
+	sbuf_init(&sql);
+	sbuf_add(&sql, "SELECT m.id, m.date, coalesce(m.pair_id, 0), "
+	    "coalesce(m.expected, 0), m.present, m.absent, m.excused, "
+	    "coalesce(m.target_pct, 0) FROM meeting m WHERE m.status = "
+	    "'held'");
+	if (r->month != NULL)
+		sbuf_add(&sql, " AND m.date BETWEEN ?1 AND ?2");
+	if (r->by == ATTBY_EVENT)
+		sbuf_add(&sql, " AND m.pair_id IS NULL");
+	else if (r->by == ATTBY_PAIR)
+		sbuf_add(&sql, " AND m.pair_id IS NOT NULL");
+	if (db->role == ROLE_TEACHER)
+		sbuf_add(&sql, " AND " MEETING_MINE_SQL);
+	st = db_prepare(db, sql.s, err);
+	sbuf_free(&sql);
+	if (st == NULL)
+		return (-1);
+	if (r->month != NULL) {
+		sqlite3_bind_text(st, 1, r->lo, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->hi, -1, SQLITE_STATIC);
+	}
+	if (db->role == ROLE_TEACHER) {
+		sqlite3_bind_int64(st, 100, db->user_person);
+		sqlite3_bind_int64(st, 101, db->user_id);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		pair = sqlite3_column_int64(st, 2);
+		if (r->by == ATTBY_MONTH) {
+			snprintf(key, sizeof key, "%.7s", str_or((const char *)
+			    sqlite3_column_text(st, 1), ""));
+			g = fig_get(&r->acc, key);
+		} else {
+			snprintf(key, sizeof key, "%lld", pair > 0 ? pair : id);
+			g = fig_get(&r->acc, key);
+			g->id = pair > 0 ? pair : id;
+			if (r->by == ATTBY_EVENT)
+				g->target_pct = sqlite3_column_int(st, 7);
+		}
+		g->expected += sqlite3_column_int(st, 3);
+		g->present += sqlite3_column_int(st, 4);
+		g->absent += sqlite3_column_int(st, 5);
+		g->excused += sqlite3_column_int(st, 6);
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : db_fail(db, err,
+	    _("counting the attendance")));
+}
+
+static int
+fig_kept_people(struct db *db, struct fig_run *r, struct nerr *err)
+{
+	struct att_fig	*g;
+	struct sbuf	 sql;
+	sqlite3_stmt	*st;
+	char		 key[32];
+	long long	 id;
+	int		 rc;
+
+	sbuf_init(&sql);
+	sbuf_add(&sql, "SELECT p.id, p.class, coalesce(a.expected, 0), "
+	    "coalesce(a.present, 0), coalesce(a.absent, 0), "
+	    "coalesce(a.excused, 0) FROM ");
+	if (r->by == ATTBY_PERSON && r->cls == NULL &&
+	    db->role != ROLE_TEACHER)
+		/* Everyone with a count, pupils or not. */
+		sbuf_add(&sql, "person_att a JOIN person p ON p.id = "
+		    "a.person_id WHERE a.expected + a.present + a.absent + "
+		    "a.excused > 0");
+	else {
+		/* Without statistics SQLite takes the category index. */
+		sbuf_add(&sql, "person p INDEXED BY person_pupil LEFT JOIN "
+		    "person_att a ON "
+		    "a.person_id = p.id WHERE p.category = 'pupil' AND "
+		    "p.anonymised = 0 AND p.class_key <> ''");
+		if (r->cls != NULL)
+			sbuf_add(&sql, " AND p.class_key = ?1");
+		if (db->role == ROLE_TEACHER)
+			sbuf_add(&sql, TEACHER_CLASS_SQL);
+	}
+	st = db_prepare(db, sql.s, err);
+	sbuf_free(&sql);
+	if (st == NULL)
+		return (-1);
+	if (r->cls != NULL)
+		sqlite3_bind_text(st, 1, meeting_class_key(r->cls), -1, free);
+	if (db->role == ROLE_TEACHER)
+		sqlite3_bind_int64(st, 101, db->user_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (r->by == ATTBY_CLASS)
+			g = fig_get(&r->acc, str_or((const char *)
+			    sqlite3_column_text(st, 1), ""));
+		else {
+			snprintf(key, sizeof key, "%lld", id);
+			g = fig_get(&r->acc, key);
+			g->id = id;
+		}
+		g->expected += sqlite3_column_int(st, 2);
+		g->present += sqlite3_column_int(st, 3);
+		g->absent += sqlite3_column_int(st, 4);
+		g->excused += sqlite3_column_int(st, 5);
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : db_fail(db, err,
+	    _("counting the attendance")));
+}
+
+/* Is a (normalised) class one of the teacher's?  1, 0, -1. */
+static int
+class_mine(struct db *db, const char *cls, struct nerr *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	nerr_clear(err);
+	if ((st = db_prepare(db, "SELECT 1 FROM user_class WHERE user_id = ?1 "
+	    "AND class = ?2", err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(st, 1, db->user_id);
+	sqlite3_bind_text(st, 2, cls, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return (1);
+	return (rc == SQLITE_DONE ? 0 : db_fail(db, err,
+	    _("counting the attendance")));
+}
+
+/* Counted from the kept figures: 1 done, 0 not this case, -1 error. */
+static int
+fig_kept(struct db *db, struct fig_run *r, struct nerr *err)
+{
+	if (r->by == ATTBY_CLASS || r->by == ATTBY_PERSON) {
+		if (r->month != NULL)
+			return (0);
+		return (fig_kept_people(db, r, err) != 0 ? -1 : 1);
+	}
+	if (r->cls != NULL)
+		return (0);
+	return (fig_kept_meetings(db, r, err) != 0 ? -1 : 1);
+}
+
 static const struct fig_acc *fig_sorting;
 
 static int
@@ -560,6 +731,17 @@ attend_figures(struct db *db, int by, const char *month, const char *class_,
 		snprintf(r.lo, sizeof r.lo, "%.7s-01", month);
 		snprintf(r.hi, sizeof r.hi, "%.7s-31", month);
 	}
+	if (db->role == ROLE_TEACHER && cls != NULL &&
+	    class_mine(db, cls, err) <= 0) {
+		if (err->msg[0] == '\0')
+			nerr_set(err, _("You see the attendance of your own "
+			    "classes only; %s is not one of them."), cls);
+		goto out;
+	}
+	if ((i = fig_kept(db, &r, err)) < 0)
+		goto out;
+	if (i > 0)
+		goto counted;
 	if ((r.npair = max_id(db, "SELECT coalesce(max(id), 0) + 1 FROM pair",
 	    err)) < 0)
 		goto out;
@@ -574,6 +756,7 @@ attend_figures(struct db *db, int by, const char *month, const char *class_,
 	    (fig_members(db, &r, 1, err) != 0 ||
 	    fig_spread_events(db, &r, err) != 0))
 		goto out;
+counted:
 	if (by == ATTBY_CLASS) {
 		/* Classes with nothing held are left out. */
 		for (i = 0; i < r.acc.n; i++)

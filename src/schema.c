@@ -314,12 +314,172 @@ static const char m2[] =
 "ALTER TABLE user_new RENAME TO user;"
 "CREATE INDEX user_person ON user(person_id);"
 "CREATE INDEX user_class_class ON user_class(class, user_id);"
-"CREATE INDEX person_mentee ON person(sort_key, id) WHERE is_mentee = 1;"
+"CREATE INDEX person_mentee ON person(sort_key, id) WHERE is_mentee = 1 AND anonymised = 0;"
 "CREATE INDEX person_mentor ON person(id) WHERE is_mentor = 1;"
 "DROP INDEX pair_member_person;"
 "CREATE INDEX pair_member_person ON pair_member(person_id, role, pair_id);"
 "CREATE INDEX pair_status ON pair(status, id);"
-"CREATE INDEX meeting_audience ON meeting(audience, date) WHERE audience IS NOT NULL;";
+"CREATE INDEX meeting_audience ON meeting(audience, date) WHERE audience IS NOT NULL;"
+/*
+ * Kept attendance figures (attend.c reads them; the figures of a million
+ * marks are sums over the meetings and over the people, not a scan of the
+ * marks).  meeting.present/absent/excused count the meeting's marks;
+ * meeting.expected is how many were expected on the day it became held
+ * (a pupil who joined the class later was not absent before).
+ * person_att counts, per person, the held meetings they were expected at
+ * and their marks there.  Triggers keep both for every writer: marking,
+ * clearing, the cascades when a person or a meeting goes, a status or
+ * audience change.  meeting_expect is who a meeting expects now (pair
+ * members; an event's audience, as meeting_aud_has reads it).
+ */
+"ALTER TABLE meeting ADD COLUMN expected INTEGER;"
+"ALTER TABLE meeting ADD COLUMN present INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE meeting ADD COLUMN absent INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE meeting ADD COLUMN excused INTEGER NOT NULL DEFAULT 0;"
+"CREATE TABLE person_att ("
+"  person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,"
+"  expected INTEGER NOT NULL DEFAULT 0,"
+"  present INTEGER NOT NULL DEFAULT 0,"
+"  absent INTEGER NOT NULL DEFAULT 0,"
+"  excused INTEGER NOT NULL DEFAULT 0"
+");"
+"CREATE VIEW meeting_expect (meeting_id, person_id) AS"
+"  SELECT DISTINCT m.id, pm.person_id FROM meeting m JOIN pair_member pm"
+"    ON pm.pair_id = m.pair_id"
+"  UNION ALL SELECT m.id, p.id FROM meeting m JOIN person p"
+"    ON m.pair_id IS NULL AND p.anonymised = 0 AND"
+"    (instr(',' || m.audience || ',', ',' || p.category || ',') > 0 OR"
+"    (p.category = 'young-specialist' AND instr(',' || m.audience || ',', ',teacher,') > 0) OR"
+"    (p.category = 'pupil' AND instr(',' || m.audience || ',', ',' || p.class || ',') > 0));"
+"UPDATE meeting SET"
+"  present = (SELECT count(*) FROM attendance a WHERE a.meeting_id = meeting.id AND a.status = 'present'),"
+"  absent = (SELECT count(*) FROM attendance a WHERE a.meeting_id = meeting.id AND a.status = 'absent'),"
+"  excused = (SELECT count(*) FROM attendance a WHERE a.meeting_id = meeting.id AND a.status = 'excused'),"
+"  expected = CASE status WHEN 'held' THEN (SELECT count(*) FROM meeting_expect x WHERE x.meeting_id = meeting.id) END;"
+"INSERT INTO person_att (person_id, expected, present, absent, excused)"
+"  SELECT p.id, (SELECT count(*) FROM meeting_expect x JOIN meeting m ON m.id = x.meeting_id"
+"    WHERE x.person_id = p.id AND m.status = 'held'),"
+"  (SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.person_id = p.id AND m.status = 'held' AND a.status = 'present'),"
+"  (SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.person_id = p.id AND m.status = 'held' AND a.status = 'absent'),"
+"  (SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.person_id = p.id AND m.status = 'held' AND a.status = 'excused')"
+"  FROM person p WHERE p.id IN (SELECT person_id FROM attendance) OR p.id IN (SELECT person_id FROM pair_member) OR p.anonymised = 0;"
+"DELETE FROM person_att WHERE expected + present + absent + excused = 0;"
+/* a mark: the meeting's counts always, the person's at a held meeting */
+"CREATE TRIGGER attendance_ai AFTER INSERT ON attendance BEGIN"
+"  UPDATE meeting SET present = present + (NEW.status = 'present'),"
+"    absent = absent + (NEW.status = 'absent'), excused = excused + (NEW.status = 'excused')"
+"    WHERE id = NEW.meeting_id;"
+"  INSERT INTO person_att (person_id, present, absent, excused)"
+"    SELECT NEW.person_id, NEW.status = 'present', NEW.status = 'absent', NEW.status = 'excused'"
+"    FROM meeting WHERE id = NEW.meeting_id AND status = 'held'"
+"    ON CONFLICT (person_id) DO UPDATE SET present = present + excluded.present,"
+"    absent = absent + excluded.absent, excused = excused + excluded.excused;"
+"END;"
+"CREATE TRIGGER attendance_ad AFTER DELETE ON attendance BEGIN"
+"  UPDATE meeting SET present = present - (OLD.status = 'present'),"
+"    absent = absent - (OLD.status = 'absent'), excused = excused - (OLD.status = 'excused')"
+"    WHERE id = OLD.meeting_id;"
+"  UPDATE person_att SET present = present - (OLD.status = 'present'),"
+"    absent = absent - (OLD.status = 'absent'), excused = excused - (OLD.status = 'excused')"
+"    WHERE person_id = OLD.person_id AND EXISTS (SELECT 1 FROM meeting WHERE id = OLD.meeting_id AND status = 'held');"
+"END;"
+"CREATE TRIGGER attendance_au AFTER UPDATE OF status ON attendance BEGIN"
+"  UPDATE meeting SET present = present - (OLD.status = 'present') + (NEW.status = 'present'),"
+"    absent = absent - (OLD.status = 'absent') + (NEW.status = 'absent'),"
+"    excused = excused - (OLD.status = 'excused') + (NEW.status = 'excused')"
+"    WHERE id = NEW.meeting_id;"
+"  UPDATE person_att SET present = present - (OLD.status = 'present') + (NEW.status = 'present'),"
+"    absent = absent - (OLD.status = 'absent') + (NEW.status = 'absent'),"
+"    excused = excused - (OLD.status = 'excused') + (NEW.status = 'excused')"
+"    WHERE person_id = NEW.person_id AND EXISTS (SELECT 1 FROM meeting WHERE id = NEW.meeting_id AND status = 'held');"
+"END;"
+/* a meeting becomes held: the day's audience, and its marks start to count */
+"CREATE TRIGGER meeting_held_ai AFTER INSERT ON meeting WHEN NEW.status = 'held' BEGIN"
+"  UPDATE meeting SET expected = (SELECT count(*) FROM meeting_expect WHERE meeting_id = NEW.id) WHERE id = NEW.id;"
+"  INSERT INTO person_att (person_id, expected) SELECT person_id, 1 FROM meeting_expect"
+"    WHERE meeting_id = NEW.id ON CONFLICT (person_id) DO UPDATE SET expected = expected + 1;"
+"END;"
+"CREATE TRIGGER meeting_held_au AFTER UPDATE OF status ON meeting"
+"  WHEN NEW.status = 'held' AND OLD.status <> 'held' BEGIN"
+"  UPDATE meeting SET expected = (SELECT count(*) FROM meeting_expect WHERE meeting_id = NEW.id) WHERE id = NEW.id;"
+"  INSERT INTO person_att (person_id, expected) SELECT person_id, 1 FROM meeting_expect"
+"    WHERE meeting_id = NEW.id ON CONFLICT (person_id) DO UPDATE SET expected = expected + 1;"
+"  INSERT INTO person_att (person_id, present, absent, excused)"
+"    SELECT person_id, status = 'present', status = 'absent', status = 'excused' FROM attendance"
+"    WHERE meeting_id = NEW.id ON CONFLICT (person_id) DO UPDATE SET present = present + excluded.present,"
+"    absent = absent + excluded.absent, excused = excused + excluded.excused;"
+"END;"
+/* ... and stops being held (BEFORE: the audience read is the old one) */
+"CREATE TRIGGER meeting_unheld_bu BEFORE UPDATE OF status ON meeting"
+"  WHEN OLD.status = 'held' AND NEW.status <> 'held' BEGIN"
+"  UPDATE person_att SET expected = expected - 1"
+"    WHERE person_id IN (SELECT person_id FROM meeting_expect WHERE meeting_id = OLD.id);"
+"  UPDATE person_att SET"
+"    present = present - (SELECT status = 'present' FROM attendance WHERE meeting_id = OLD.id AND person_id = person_att.person_id),"
+"    absent = absent - (SELECT status = 'absent' FROM attendance WHERE meeting_id = OLD.id AND person_id = person_att.person_id),"
+"    excused = excused - (SELECT status = 'excused' FROM attendance WHERE meeting_id = OLD.id AND person_id = person_att.person_id)"
+"    WHERE person_id IN (SELECT person_id FROM attendance WHERE meeting_id = OLD.id);"
+"END;"
+/* a held meeting's audience or pair changes: its people change */
+"CREATE TRIGGER meeting_aud_bu BEFORE UPDATE OF audience, pair_id ON meeting"
+"  WHEN OLD.status = 'held' AND NEW.status = 'held' AND"
+"  (OLD.audience IS NOT NEW.audience OR OLD.pair_id IS NOT NEW.pair_id) BEGIN"
+"  UPDATE person_att SET expected = expected - 1"
+"    WHERE person_id IN (SELECT person_id FROM meeting_expect WHERE meeting_id = OLD.id);"
+"END;"
+"CREATE TRIGGER meeting_aud_au AFTER UPDATE OF audience, pair_id ON meeting"
+"  WHEN OLD.status = 'held' AND NEW.status = 'held' AND"
+"  (OLD.audience IS NOT NEW.audience OR OLD.pair_id IS NOT NEW.pair_id) BEGIN"
+"  UPDATE meeting SET expected = (SELECT count(*) FROM meeting_expect WHERE meeting_id = NEW.id) WHERE id = NEW.id;"
+"  INSERT INTO person_att (person_id, expected) SELECT person_id, 1 FROM meeting_expect"
+"    WHERE meeting_id = NEW.id ON CONFLICT (person_id) DO UPDATE SET expected = expected + 1;"
+"END;"
+/*
+ * A held meeting deleted: its marks cascade after the row is gone, when
+ * attendance_ad no longer sees it held, so take them off here.
+ */
+"CREATE TRIGGER meeting_bd BEFORE DELETE ON meeting WHEN OLD.status = 'held' BEGIN"
+"  UPDATE person_att SET expected = expected - 1"
+"    WHERE person_id IN (SELECT person_id FROM meeting_expect WHERE meeting_id = OLD.id);"
+"  UPDATE person_att SET"
+"    present = present - (SELECT status = 'present' FROM attendance WHERE meeting_id = OLD.id AND person_id = person_att.person_id),"
+"    absent = absent - (SELECT status = 'absent' FROM attendance WHERE meeting_id = OLD.id AND person_id = person_att.person_id),"
+"    excused = excused - (SELECT status = 'excused' FROM attendance WHERE meeting_id = OLD.id AND person_id = person_att.person_id)"
+"    WHERE person_id IN (SELECT person_id FROM attendance WHERE meeting_id = OLD.id);"
+"END;"
+/* a person deleted: their marks go (attendance_ad), and they from the expected */
+"CREATE TRIGGER person_att_bd BEFORE DELETE ON person BEGIN"
+"  UPDATE meeting SET expected = expected - 1 WHERE status = 'held' AND expected > 0"
+"    AND id IN (SELECT meeting_id FROM attendance WHERE person_id = OLD.id);"
+"END;"
+/* covering the figures: held meetings' counters; pupils by class */
+"CREATE INDEX meeting_held ON meeting(status, date, pair_id, expected, present, absent, excused, target_pct);"
+"CREATE INDEX person_pupil ON person(class_key, class) WHERE category = 'pupil' AND anonymised = 0;"
+/*
+ * The stems of each mentor's competencies and interests (match_stem), so
+ * matching seeks the request's stems instead of reading every mentor's
+ * texts.  Written with the texts (person-db.c, match_words_save).  Any
+ * other writer (the sqlite3 shell, anonymising, this migration) leaves
+ * the mentor's words replaced by the mark '' (the triggers): the first
+ * matcher that may write stems those mentors; a reader reads the texts.
+ */
+"CREATE TABLE mentor_word ("
+"  stem TEXT NOT NULL,"
+"  person_id INTEGER NOT NULL REFERENCES mentor(person_id) ON DELETE CASCADE,"
+"  PRIMARY KEY (stem, person_id)"
+") WITHOUT ROWID;"
+"CREATE INDEX mentor_word_person ON mentor_word(person_id);"
+"INSERT INTO mentor_word (stem, person_id) SELECT '', person_id FROM mentor"
+"  WHERE competencies IS NOT NULL OR interests IS NOT NULL;"
+"CREATE TRIGGER mentor_word_ai AFTER INSERT ON mentor"
+"  WHEN NEW.competencies IS NOT NULL OR NEW.interests IS NOT NULL BEGIN"
+"  INSERT OR IGNORE INTO mentor_word (stem, person_id) VALUES ('', NEW.person_id);"
+"END;"
+"CREATE TRIGGER mentor_word_au AFTER UPDATE OF competencies, interests ON mentor BEGIN"
+"  DELETE FROM mentor_word WHERE person_id = NEW.person_id;"
+"  INSERT INTO mentor_word (stem, person_id) SELECT '', NEW.person_id"
+"    WHERE NEW.competencies IS NOT NULL OR NEW.interests IS NOT NULL;"
+"END";
 
 const struct migration schema_migrations[] = {
 	{ 1, "initial schema", m1 },

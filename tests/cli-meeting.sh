@@ -193,10 +193,17 @@ if [ -x "$NASTAVNIK_T" ]; then
 	is "$T_RC" 0 "... marking their class works"
 	run -f "$DB" meeting add --event class-hour --audience 7В --date 19.09.2026
 	is "$T_RC" 1 "... adding a meeting does not"
+	run -f "$DB" list attendance --by event
+	is "$(rows)" 1 "... their figures by event: 7В's class hour only"
+	unlike "$T_OUT" "class hour 10.09.2026 7Б" "... not 7Б's"
+	run -f "$DB" list attendance --by class
+	is "$(field 2 1)-$(rows)" "7В-1" "... by class: 7В only"
+	run -f "$DB" list attendance --by person --class 7Б
+	is "$T_RC" 1 "... another class's people are refused"
 	NASTAVNIK=$SAVED
 	unset NASTAVNIK_TEST_LOGIN
 else
-	skip 6 "no test build with a fake login"
+	skip 11 "no test build with a fake login"
 fi
 
 # ---- Russian ----

@@ -103,6 +103,60 @@ fig_id(const struct att_fig *v, int n, long long id)
 	return (NULL);
 }
 
+/* Do the kept counters agree with counting the marks afresh? */
+static int
+counters_right(struct db *db)
+{
+	int	bad;
+
+	bad = q_int(db, "SELECT count(*) FROM meeting m WHERE present <> "
+	    "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND "
+	    "a.status = 'present') OR absent <> (SELECT count(*) FROM "
+	    "attendance a WHERE a.meeting_id = m.id AND a.status = 'absent') "
+	    "OR excused <> (SELECT count(*) FROM attendance a WHERE "
+	    "a.meeting_id = m.id AND a.status = 'excused')");
+	bad += q_int(db, "SELECT count(*) FROM person p LEFT JOIN person_att "
+	    "x ON x.person_id = p.id WHERE coalesce(x.present, 0) <> (SELECT "
+	    "count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id "
+	    "WHERE a.person_id = p.id AND m.status = 'held' AND a.status = "
+	    "'present') OR coalesce(x.absent, 0) <> (SELECT count(*) FROM "
+	    "attendance a JOIN meeting m ON m.id = a.meeting_id WHERE "
+	    "a.person_id = p.id AND m.status = 'held' AND a.status = "
+	    "'absent') OR (p.last <> 'Фомин' AND coalesce(x.expected, 0) <> "
+	    "(SELECT count(*) FROM "
+	    "meeting_expect e JOIN meeting m ON m.id = e.meeting_id WHERE "
+	    "e.person_id = p.id AND m.status = 'held'))");
+	if (bad != 0)
+		diag("%d counters disagree", bad);
+	return (bad == 0);
+}
+
+/* A person's kept "expected present absent excused". */
+static char *
+att_of(struct db *db, long long id)
+{
+	char	*sql, *s;
+
+	xasprintf(&sql, "SELECT expected || ' ' || present || ' ' || absent "
+	    "|| ' ' || excused FROM person_att WHERE person_id = %lld", id);
+	s = q_text(db, sql);
+	free(sql);
+	return (s);
+}
+
+/* A meeting's kept "expected present absent excused". */
+static char *
+meet_of(struct db *db, long long id)
+{
+	char	*sql, *s;
+
+	xasprintf(&sql, "SELECT expected || ' ' || present || ' ' || absent "
+	    "|| ' ' || excused FROM meeting WHERE id = %lld", id);
+	s = q_text(db, sql);
+	free(sql);
+	return (s);
+}
+
 int
 main(void)
 {
@@ -115,11 +169,11 @@ main(void)
 	struct att_fig		*fv;
 	const struct att_fig	*g;
 	long long		 a, b, c, d, e, v1, t1, t2, y, par, pair, pair2;
-	long long		 ch, council, pm, ch2, ch7v, uid;
+	long long		 ch, council, pm, ch2, ch7v, ch3, uid;
 	char			*s;
 	int			 n, nf, held, due, i;
 
-	plan(110);
+	plan(138);
 	setlocale(LC_ALL, "C.UTF-8");
 	if (t_tmpdir(tmp, sizeof tmp, "t-meeting") != 0 ||
 	    (db = t_open_db(tmp, "m.db")) == NULL) {
@@ -418,6 +472,80 @@ main(void)
 	    q_int(db, "SELECT count(*) FROM attendance WHERE meeting_id NOT IN "
 	    "(SELECT id FROM meeting)") == 0 && q_int(db, "SELECT count(*) "
 	    "FROM attendance") == 10, "deleting takes its marks along");
+
+	/*
+	 * ---- the kept counters (schema 2 triggers) ----
+	 * counters_right recounts from the marks; a person's expected
+	 * against who the held meetings expect now, except Фомин, who
+	 * joins 7Б later and was not expected before (a snapshot).
+	 */
+	ok(counters_right(db), "kept counters agree with the marks so far");
+	is_str((s = meet_of(db, ch)),
+	    "4 2 1 1|\n", "7Б's class hour keeps 4 expected, 2 + 1 + 1");
+	free(s);
+	ok(attend_mark(db, ch, a, ATT_ABSENT, &err) == 0,
+	    "re-mark A absent");
+	is_str((s = att_of(db, a)), "3 1 1 0|\n",
+	    "... A: 3 expected, 1 present, 1 absent");
+	free(s);
+	ok(counters_right(db), "... counters right after re-marking");
+	ok(attend_mark(db, ch, a, ATT_PRESENT, &err) == 0 &&
+	    attend_mark(db, ch, b, ATT_NONE, &err) == 0, "back; clear B");
+	is_str((s = att_of(db, b)), "2 0 0 0|\n", "... B: 2 expected, none");
+	free(s);
+	ok(counters_right(db), "... counters right after clearing");
+	ok(attend_mark(db, ch, b, ATT_PRESENT, &err) == 0, "B present again");
+
+	i = (int)add_person(db, "Фомин", CAT_PUPIL, "7Б");
+	ch3 = add_meeting(db, 0, MK_CLASS_HOUR, "2026-09-17", "7Б", &err);
+	ok(ch3 > 0 && attend_mark(db, ch3, a, ATT_PRESENT, &err) == 0 &&
+	    attend_mark_rest(db, ch3, ATT_ABSENT, &err) == 0,
+	    "a third class hour: A present, the rest absent");
+	is_str((s = meet_of(db, ch3)), "5 1 4 0|\n", "... 5 expected (Фомин joined), 1 present, 4 absent");
+	free(s);
+	ok(attend_figures(db, ATTBY_CLASS, NULL, NULL, &fv, &nf, &err) == 0 &&
+	    (g = fig(fv, nf, "7Б")) != NULL && g->expected == 9 + 5 &&
+	    g->present == 4 + 1 && g->absent == 1 + 4,
+	    "by class: 7Б 14 expected, 5 present, 5 absent");
+	attend_figures_free(fv, nf);
+	ok(counters_right(db), "... counters right after the rest");
+	/* He joined 7Б after its first two class hours: not absent there. */
+	is_str((s = att_of(db, i)), "1 0 1 0|\n",
+	    "... Фомин expected at the third only, absent");
+	free(s);
+	ok(person_delete(db, i, &err) == 0, "delete Фомин, marked absent");
+	is_str((s = meet_of(db, ch3)), "4 1 3 0|\n", "... the class hour: 4 expected, 3 absent");
+	free(s);
+	ok(counters_right(db), "... counters right after deleting a person");
+	ok(meeting_set_status(db, ch3, MS_CANCELLED, &err) == 0,
+	    "cancel the third class hour");
+	is_str((s = att_of(db, a)), "3 2 0 0|\n",
+	    "... A back to 3 expected, 2 present");
+	free(s);
+	ok(meeting_set_status(db, ch3, MS_HELD, &err) == 0 &&
+	    counters_right(db), "held again: counters right");
+	ok(meeting_delete(db, ch3, &err) == 0, "delete the held class hour");
+	is_str((s = att_of(db, a)), "3 2 0 0|\n",
+	    "... A: 3 expected, 2 present again");
+	free(s);
+	ok(counters_right(db), "... counters right after deleting a meeting");
+
+	/* ---- a teacher sees their own figures ---- */
+	db->role = ROLE_TEACHER;
+	ok(attend_figures(db, ATTBY_MONTH, NULL, NULL, &fv, &nf, &err) == 0 &&
+	    nf == 1 && fv[0].expected == 2 && fv[0].present == 2,
+	    "a teacher's months: their pair's meeting only, 2 of 2");
+	attend_figures_free(fv, nf);
+	ok(attend_figures(db, ATTBY_EVENT, NULL, NULL, &fv, &nf, &err) == 0 &&
+	    nf == 0, "... no events of theirs held");
+	attend_figures_free(fv, nf);
+	ok(attend_figures(db, ATTBY_CLASS, NULL, NULL, &fv, &nf, &err) == 0 &&
+	    nf == 0, "... by class: 7Б is not theirs, 7В has nothing held");
+	attend_figures_free(fv, nf);
+	ok(attend_figures(db, ATTBY_PERSON, NULL, "7Б", &fv, &nf, &err) != 0,
+	    "... another class's people are refused");
+	like(err.msg, "your own classes", "... saying why");
+	db->role = ROLE_CURATOR;
 
 	db_close(db);
 	t_rmtree(tmp);

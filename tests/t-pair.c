@@ -475,6 +475,146 @@ t_match(struct db *db)
 	like(err.msg, "cannot be a mentee", "... says so");
 }
 
+/* The matches of a mentee as one line: "id:score:why|..." for comparing. */
+static char *
+match_line(struct db *db, long long me, int max)
+{
+	struct match	*m;
+	struct nerr	 err;
+	struct sbuf	 b;
+	int		 n, i;
+
+	sbuf_init(&b);
+	if (match_mentors(db, me, -1, max, &m, &n, &err) != 0) {
+		diag("match_mentors: %s", err.msg);
+		return (sbuf_take(&b));
+	}
+	for (i = 0; i < n; i++)
+		sbuf_addf(&b, "%lld:%d:%s|", m[i].mentor_id, m[i].score,
+		    m[i].why);
+	match_free(m, n);
+	return (sbuf_take(&b));
+}
+
+/*
+ * Matching seeks the mentors' stems kept in mentor_word: the same answer
+ * as reading every text, words kept with every writer, a file made before
+ * the table stemmed by the first matcher that may write; the unpaired
+ * counted in one pass.
+ */
+static void
+t_match_words(struct db *db)
+{
+	struct db	*ro;
+	struct person	 p;
+	struct nerr	 err;
+	char		*words, *again, *texts, *s;
+	long long	 me, shortw, longw, nowords, anon, n0, cnt;
+
+	me = add_person(db, "Олимпийцева", CAT_PUPIL, "2012-05-01", "7Б");
+	set_request(db, me, "олимпиадный, шахмат", "2025-09-01");
+	/* «олимпиад» begins the request's «олимпиадн»; «шахмат» «шахматист» */
+	shortw = add_mentor(db, "Короткий", CAT_TEACHER, "олимпиада", NULL,
+	    0, 0, 0, 0, MST_ACTIVE);
+	longw = add_mentor(db, "Длинный", CAT_TEACHER, NULL, "шахматисты",
+	    0, 0, 0, 0, MST_ACTIVE);
+	nowords = add_mentor(db, "Безслов", CAT_TEACHER, "рисование", NULL,
+	    0, 0, 2, 8, MST_ACTIVE);
+	words = match_line(db, me, 4);
+	/* 60 * 1 of 2 + 8 any age + 8 capacity not said + 3 hours not said */
+	xasprintf(&s, "%lld:49:matched: олимпиадный;", shortw);
+	ok(strstr(words, s) != NULL, "a shorter stem of the mentor's meets "
+	    "the request's (seeking mentor_word)");
+	free(s);
+	xasprintf(&s, "%lld:49:matched: шахмат;", longw);
+	ok(strstr(words, s) != NULL, "a longer stem of the mentor's meets "
+	    "the request's too");
+	free(s);
+	/* 8 any age + 15 free + 10 hours */
+	xasprintf(&s, "%lld:33:no words", nowords);
+	ok(strstr(words, s) != NULL, "with fewer than 4 met by words, "
+	    "the best of the rest fills the list");
+	free(s);
+	is_int(q_int(db, "SELECT count(*) FROM mentor_word WHERE person_id = "
+	    "(SELECT max(person_id) FROM mentor WHERE competencies = "
+	    "'рисование')"), 1, "a mentor's words are kept on saving");
+
+	/* Texts written by the sqlite3 shell: read-only, the texts are read. */
+	sqlite3_exec(db->h, "UPDATE mentor SET interests = interests",
+	    NULL, NULL, NULL);
+	is_int(q_int(db, "SELECT count(*) FROM mentor_word WHERE stem <> ''"),
+	    0, "a writer other than ours leaves the words marked");
+	ro = NULL;
+	if (db_open(&ro, t_path(tmp, "p.db"), DB_OPEN_READONLY, &err) == 0) {
+		texts = match_line(ro, me, 4);
+		is_str(texts, words, "read-only and not stemmed yet: the "
+		    "same suggestions from the texts");
+		free(texts);
+		db_close(ro);
+	} else
+		skip(1, "read-only open");
+	again = match_line(db, me, 4);
+	is_str(again, words, "a matcher that may write stems them first");
+	free(again);
+	is_int(q_int(db, "SELECT count(*) FROM mentor_word WHERE stem = ''"),
+	    0, "... and the marks go");
+	ok(q_int(db, "SELECT count(*) FROM mentor_word") > 3,
+	    "... for every mentor");
+
+	/* An edit changes the words; anonymising takes them away. */
+	person_init(&p);
+	if (person_get(db, shortw, &p, &err) == 0) {
+		free(p.competencies);
+		p.competencies = xstrdup("вышивание");
+		is_int(person_update(db, &p, &err), 0, "a mentor edited");
+	} else
+		ok(0, "person_get");
+	person_free(&p);
+	again = match_line(db, me, 4);
+	xasprintf(&s, "%lld:", shortw);
+	ok(strstr(again, s) == NULL, "... no longer met by the old words");
+	free(s);
+	free(again);
+	free(words);
+	anon = longw;
+	ok(q_int(db, "SELECT count(*) FROM mentor_word WHERE stem = "
+	    "'шахматист'") == 1, "... kept for the mentor to be anonymised");
+	sqlite3_exec(db->h, "INSERT INTO consent (person_id, kind, signed, "
+	    "revoked) SELECT max(person_id), 'pd', '2025-01-10', '2025-02-10' "
+	    "FROM mentor WHERE interests = 'шахматисты'", NULL, NULL, NULL);
+	is_int(consent_anonymise(db, anon, &err), 0, "a mentor anonymised");
+	xasprintf(&s, "SELECT count(*) FROM mentor_word WHERE person_id = "
+	    "%lld", anon);
+	is_int(q_int(db, s), 0, "... their words go with their texts");
+	free(s);
+
+	/* The unpaired counted in one pass: the same as the windows. */
+	{
+		struct unpaired_row	u[5];
+		int			k, total = 0;
+
+		k = pair_unpaired_page(db, NULL, NULL, 0, u, 5, &err);
+		while (k > 0) {
+			struct unpaired_row	last;
+
+			total += k;
+			pair_unpaired_copy(&last, &u[k - 1]);
+			pair_unpaired_free(u, k);
+			k = pair_unpaired_page(db, NULL, &last, 0, u, 5, &err);
+			pair_unpaired_free(&last, 1);
+		}
+		cnt = pair_unpaired_count(db, NULL, &err);
+		is_int(cnt, total, "the unpaired count is the rows listed");
+		n0 = q_int(db, "SELECT count(*) FROM person p WHERE "
+		    "is_mentee = 1 AND anonymised = 0 AND NOT EXISTS (SELECT 1 "
+		    "FROM pair_member pm JOIN pair pr ON pr.id = pm.pair_id "
+		    "WHERE pm.person_id = p.id AND pm.role = 'mentee' AND "
+		    "pr.status IN ('forming', 'active'))");
+		is_int(cnt, n0, "... and every mentee with no live pair");
+		ok(cnt > 1, "... of several (%lld)", cnt);
+	}
+}
+
 int
 main(void)
 {
@@ -496,6 +636,7 @@ main(void)
 	t_rules(db);
 	t_lists(db);
 	t_match(db);
+	t_match_words(db);
 	db_close(db);
 	t_rmtree(tmp);
 	return (done_testing());

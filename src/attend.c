@@ -478,7 +478,7 @@ fig_label(struct db *db, struct fig_acc *f, int by, struct nerr *err)
 {
 	sqlite3_stmt	*st = NULL;
 	const char	*sql = NULL;
-	char		 d[DATE_ISO_LEN];
+	char		 d[DATE_ISO_LEN], *aud;
 	int		 i, rc = 0;
 
 	if (by == ATTBY_PAIR)
@@ -509,11 +509,13 @@ fig_label(struct db *db, struct fig_acc *f, int by, struct nerr *err)
 		rc = 0;
 		if (by == ATTBY_EVENT) {
 			date_show((const char *)sqlite3_column_text(st, 1), d);
+			aud = meeting_audience_show(
+			    (const char *)sqlite3_column_text(st, 2));
 			xasprintf(&f->v[i].label, "%s %s %s",
 			    meeting_kind_label(meeting_kind_parse(
 			    (const char *)sqlite3_column_text(st, 0))), d,
-			    str_or((const char *)sqlite3_column_text(st, 2),
-			    ""));
+			    str_or(aud, ""));
+			free(aud);
 			f->sorts[i] = xstrdup((const char *)
 			    sqlite3_column_text(st, 3));
 			continue;

@@ -316,8 +316,10 @@ row_fill(struct db *db, struct meeting_row *r, sqlite3_stmt *st,
 		r->expected = sqlite3_column_int(st, 9);
 		return (0);
 	}
-	r->who = col_dup(st, 7);
-	r->expected = expected_memo(db, str_or(r->who, ""), err);
+	r->expected = expected_memo(db,
+	    str_or((const char *)sqlite3_column_text(st, 7), ""), err);
+	r->who = meeting_audience_show(
+	    (const char *)sqlite3_column_text(st, 7));
 	return (r->expected < 0 ? -1 : 0);
 }
 

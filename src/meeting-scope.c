@@ -246,10 +246,11 @@ static int
 mark_check(struct db *db, const struct meeting *m, struct nerr *err)
 {
 	char	*name;
-	int	 may;
+	int	 may, ahead;
 
 	if ((may = user_may_mark(db, m->id, err)) < 0)
 		return (-1);
+	ahead = m->date != NULL && strcmp(m->date, date_today()) > 0;
 	name = meeting_name(m);
 	if (!may && db->role == ROLE_VIEWER)
 		nerr_set(err, _("You may only read this database; attendance "
@@ -262,8 +263,11 @@ mark_check(struct db *db, const struct meeting *m, struct nerr *err)
 		nerr_set(err, _("Attendance is not marked at a cancelled "
 		    "meeting: %s was cancelled; set it back to planned or held "
 		    "first."), name);
+	else if (ahead)
+		nerr_set(err, _("Attendance is marked once a meeting has "
+		    "taken place: %s is still ahead."), name);
 	free(name);
-	return (may && m->status != MS_CANCELLED ? 0 : -1);
+	return (may && m->status != MS_CANCELLED && !ahead ? 0 : -1);
 }
 
 /*

@@ -297,6 +297,32 @@ meeting_aud_has(const struct meeting_aud *a, int cat, const char *class_)
 }
 
 char *
+meeting_audience_show(const char *aud)
+{
+	struct sbuf	 sb;
+	char		*copy, *tok, *save = NULL, *cls;
+	int		 cat;
+
+	if (aud == NULL)
+		return (NULL);
+	sbuf_init(&sb);
+	sbuf_add(&sb, "");
+	copy = xstrdup(aud);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (sb.len > 0)
+			sbuf_add(&sb, ", ");
+		cat = -1;
+		if ((cls = person_class_normalise(tok)) == NULL)
+			cat = person_category_parse(tok);
+		free(cls);
+		sbuf_add(&sb, cat >= 0 ? person_category_label(cat) : tok);
+	}
+	free(copy);
+	return (sbuf_take(&sb));
+}
+
+char *
 meeting_aud_text(const struct meeting_aud *a)
 {
 	struct sbuf	b;
@@ -673,6 +699,13 @@ lay_one(struct db *db, long long pair, int kind, long day, struct nerr *err)
 	char		iso[DATE_ISO_LEN];
 	int		rc;
 
+	/*
+	 * Not on a Sunday (day 0, 1 January 1970, was a Thursday): a working
+	 * meeting moves to the Monday, the final one to the Friday before,
+	 * so it stays within the pair's dates.
+	 */
+	if ((day + 3) % 7 == 6)
+		day += kind == MK_FINAL ? -2 : 1;
 	meeting_init(&m);
 	m.pair_id = pair;
 	m.kind = kind;

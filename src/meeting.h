@@ -191,6 +191,11 @@ void	 meeting_aud_free(struct meeting_aud *);	/* keeps cats */
 /* Is a person of this category (and class) in the audience? */
 int	 meeting_aud_has(const struct meeting_aud *, int cat,
 	    const char *class_);
+/*
+ * An audience as people read it: "7Б, педагог" for "7Б,teacher"
+ * (malloc'd; NULL for NULL).
+ */
+char	*meeting_audience_show(const char *);
 /* The stored form: "7Б,7В,teacher" (malloc'd). */
 char	*meeting_aud_text(const struct meeting_aud *);
 /* person.class_key of a normalised class: "7Б" is "07Б" (malloc'd). */

@@ -179,32 +179,6 @@ static const struct ui_field mf_fields[] = {
 
 #undef M
 
-/* Stored category codes shown as the words people type: «педагог». */
-static char *
-mf_audience_show(const char *aud)
-{
-	struct sbuf	 sb;
-	char		*copy, *tok, *save = NULL, *cls;
-	int		 cat;
-
-	if (aud == NULL)
-		return (NULL);
-	sbuf_init(&sb);
-	copy = xstrdup(aud);
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if (sb.len > 0)
-			sbuf_add(&sb, ", ");
-		cat = -1;
-		if ((cls = person_class_normalise(tok)) == NULL)
-			cat = person_category_parse(tok);
-		free(cls);
-		sbuf_add(&sb, cat >= 0 ? person_category_label(cat) : tok);
-	}
-	free(copy);
-	return (sbuf_take(&sb));
-}
-
 static int
 mform_save(void *obj, struct nerr *err)
 {
@@ -251,7 +225,7 @@ mform_reload(void *obj, struct nerr *err)
 	}
 	meeting_free(&mf->m);
 	mf->m = fresh;
-	aud = mf_audience_show(mf->m.audience);
+	aud = meeting_audience_show(mf->m.audience);
 	free(mf->m.audience);
 	mf->m.audience = aud;
 	return (0);
@@ -307,7 +281,7 @@ ui_meeting_edit(long long id, long long pair)
 			mform_free(mf);
 			return (-1);
 		}
-		aud = mf_audience_show(mf->m.audience);
+		aud = meeting_audience_show(mf->m.audience);
 		free(mf->m.audience);
 		mf->m.audience = aud;
 		date_show(mf->m.date, d);

@@ -173,7 +173,7 @@ main(void)
 	char			*s;
 	int			 n, nf, held, due, i;
 
-	plan(138);
+	plan(141);
 	setlocale(LC_ALL, "C.UTF-8");
 	if (t_tmpdir(tmp, sizeof tmp, "t-meeting") != 0 ||
 	    (db = t_open_db(tmp, "m.db")) == NULL) {
@@ -307,8 +307,13 @@ main(void)
 
 	/* ---- October: one more class hour, one present ---- */
 	ch2 = add_meeting(db, 0, MK_CLASS_HOUR, "2026-10-05", "7Б", &err);
+	ok(ch2 > 0 && attend_mark(db, ch2, c, ATT_PRESENT, &err) != 0,
+	    "a class hour still ahead cannot be marked");
+	like(err.msg, "still ahead", "... and the message says why");
+	date_set_today("2026-10-06", &err);
 	ok(ch2 > 0 && attend_mark(db, ch2, c, ATT_PRESENT, &err) == 0,
-	    "an October class hour with one mark");
+	    "an October class hour with one mark, once it is past");
+	date_set_today("2026-09-20", &err);
 	ch7v = add_meeting(db, 0, MK_CLASS_HOUR, "2026-09-12", "7В", &err);
 	ok(ch7v > 0, "a class hour for 7В, never held");
 
@@ -415,6 +420,18 @@ main(void)
 	n = meeting_lay_out(db, q_int(db, "SELECT max(id) FROM pair"), 0,
 	    &err);
 	is_int(n, 3, "a ten-day pair: getting to know, trial, final");
+	sqlite3_exec(db->h, "INSERT INTO pair (form, date_from, date_to, "
+	    "status) VALUES ('teacher-pupil', '2026-11-01', '2026-11-29', "
+	    "'active')", NULL, NULL, NULL);
+	n = meeting_lay_out(db, q_int(db, "SELECT max(id) FROM pair"), 0,
+	    &err);
+	is_str((s = q_text(db, "SELECT group_concat(kind || ' ' || date, ', ') "
+	    "FROM (SELECT * FROM meeting WHERE pair_id = (SELECT max(id) "
+	    "FROM pair) ORDER BY date)")),
+	    "acquaintance 2026-11-02, trial 2026-11-09, planning 2026-11-16, "
+	    "final 2026-11-27|\n",
+	    "Sundays move to the Monday, the final one to the Friday before");
+	free(s);
 	ok(meeting_lay_out(db, 999, 0, &err) < 0, "a missing pair");
 	like(err.msg, "Pair no. 999", "... named");
 

@@ -12,12 +12,13 @@
 static void
 ui_help_keys(struct sbuf *sb, const struct ui_action *a)
 {
-	struct sbuf	 name;
-	size_t		 start = sb->len;
+	struct sbuf	 name, said;
 	int		 i, n = 0;
-	char		*seen;
+	char		*mark;
 
 	sbuf_init(&name);
+	sbuf_init(&said);
+	sbuf_add(&said, "\n");
 	if (a->fkey > 0) {
 		ui_key_name(sb, UI_F(a->fkey));
 		sbuf_addf(sb, ", Esc %d", a->fkey % 10);
@@ -27,22 +28,16 @@ ui_help_keys(struct sbuf *sb, const struct ui_action *a)
 		sbuf_reset(&name);
 		ui_key_name(&name, a->keys[i]);
 		/* Enter comes as \r, \n and KEY_ENTER: say it once. */
-		xasprintf(&seen, ", %s,", name.s);
-		if (sb->s != NULL && strstr(sb->s + start, seen + 2) == sb->s +
-		    start) {
-			free(seen);
-			continue;
+		xasprintf(&mark, "\n%s\n", name.s);
+		if (strstr(said.s, mark) == NULL) {
+			sbuf_add(&said, mark + 1);
+			if (n++ > 0)
+				sbuf_add(sb, ", ");
+			sbuf_add(sb, name.s);
 		}
-		seen[strlen(seen) - 1] = '\0';
-		if (sb->s != NULL && strstr(sb->s + start, seen) != NULL) {
-			free(seen);
-			continue;
-		}
-		free(seen);
-		if (n++ > 0)
-			sbuf_add(sb, ", ");
-		sbuf_add(sb, name.s);
+		free(mark);
 	}
+	sbuf_free(&said);
 	sbuf_free(&name);
 }
 

@@ -175,6 +175,13 @@ wait_for "· Пары и группы" "Пары и группы opens the pairs
 like "$(tui_screen)" "Статус" "... with its columns"
 tui_keys Escape 0
 wait_for "Главное меню" "Esc 0 works as F10"
+tui_keys F1
+wait_for "Клавиши этого экрана" "F1 on the main menu"
+S=$(tui_screen)
+like "$S" "Enter, →" "... an action without an F-key lists its keys"
+unlike "$S" "Enter, Enter" "... Enter once, though it comes as CR and LF"
+tui_keys q
+wait_for "Главное меню" "q closes the help"
 
 # ---- F10 quits with status 0 ----
 tui_keys F10

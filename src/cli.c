@@ -69,7 +69,9 @@ static const struct cli_cmd cli_cmds[] = {
 	     "list attendance [--by pair|person|class|month|event] "
 	     "[--month YYYY-MM]\n"
 	     "                [--class K]\n"
-	     "list plans"),
+	     "list plans\n"
+	     "list indicators [--as-of DATE]\n"
+	     "list answers [--questionnaire CODE] [--stage STAGE]"),
 	  N_("  --search TEXT  part of the name, in any case (ё = е)\n"
 	     "  --category C   only this category\n"
 	     "  --class K      only this class\n"
@@ -118,7 +120,13 @@ static const struct cli_cmd cli_cmds[] = {
 	     "target.\n"
 	     "Plan columns: pair_id who done total pct overdue, the plans "
 	     "furthest\nbehind first (the target: 90 per cent of the steps "
-	     "done).\n") },
+	     "done).\n"
+	     "  --as-of DATE   indicators as of that day (default today)\n"
+	     "Indicator columns: code name value target met (value with one "
+	     "decimal,\nper cent or a count; met yes or no, empty without a "
+	     "target).\n"
+	     "Answer columns: id questionnaire stage date person_id name "
+	     "pair_id values\n(the values separated by |).\n") },
 	{ "import", cli_import,
 	  N_("read participants from a CSV file (a class list from Excel)"),
 	  N_("import people FILE.csv [--dry-run] [--skip-bad]\n"
@@ -164,6 +172,29 @@ static const struct cli_cmd cli_cmds[] = {
 	     "  --delimiter D  ; (default), , or tab\n"
 	     "The people register is in the import format: it can be "
 	     "imported back.\n") },
+	/* reports: cli-report.c */
+	{ "report", cli_report,
+	  N_("print a report as plain text for paper or the screen"),
+	  N_("report NAME [--width N] [--page-length N] [--encoding E] "
+	     "[-o FILE]\n"
+	     "report agreement|plan PAIR_ID [OPTION]...\n"
+	     "report attendance [--month YYYY-MM] [--class K] [OPTION]...\n"
+	     "report --list"),
+	  N_("  --list         name every report with a line on each\n"
+	     "  --width N      columns, 40 to 400 (default 80)\n"
+	     "  --page-length N  lines a page, 0 for no pages or 20 and more\n"
+	     "                 (default 66; pages end with a form feed)\n"
+	     "  --encoding E   utf-8 (default), cp866, cp1251 or koi8-r; what "
+	     "an\n"
+	     "                 encoding cannot hold is printed as '?'\n"
+	     "  --as-of DATE   the date the report is made as of (as --today)\n"
+	     "  --month M      attendance of that month only, such as 2026-09\n"
+	     "  --class K      attendance of that class only\n"
+	     "  -o FILE        write to FILE (created 0600) instead of the "
+	     "standard output\n"
+	     "  --force        overwrite FILE if it exists\n"
+	     "Reports: roadmap, participants, mentees, mentors, consents, "
+	     "pairs,\nagreement, plan, plans, attendance, summary.\n") },
 	{ "rep", cli_rep,
 	  N_("list, add, edit or delete a pupil's legal representatives"),
 	  N_("rep list PERSON_ID\n"
@@ -366,6 +397,66 @@ static const struct cli_cmd cli_cmds[] = {
 	     "planned meeting held.  A teacher marks\nonly meetings of their "
 	     "pairs and events for their classes.\n") },
 	/* end of meetings */
+	/* monitor: questionnaires, answers, targets, indicators */
+	{ "answers", cli_answers,
+	  N_("enter answers to a questionnaire, or import them from a CSV "
+	     "file"),
+	  N_("answers import FILE.csv --questionnaire CODE --stage STAGE\n"
+	     "               [--dry-run] [--skip-bad] "
+	     "[--encoding auto|utf-8|cp1251]\n"
+	     "               [--delimiter auto|;|,|tab]\n"
+	     "answers add PERSON_ID --questionnaire CODE --stage STAGE "
+	     "[--pair ID]\n"
+	     "            [--date DATE] VALUE...\n"
+	     "answers delete ID"),
+	  N_("  --questionnaire CODE  mentee, mentor, curator, diag-mentor, "
+	     "diag-mentee ...\n"
+	     "                 (see 'nastavnik questionnaire list')\n"
+	     "  --stage STAGE  before, after, or q1 .. q4 (a quarter's "
+	     "diagnostics)\n"
+	     "  --dry-run      check the file and count, change nothing\n"
+	     "  --skip-bad     import the good rows, list the bad ones\n"
+	     "  --encoding E   the file's encoding (default: detected)\n"
+	     "  --delimiter D  the column separator (default: detected)\n"
+	     "  --pair ID      the pair the answers are about (default: the "
+	     "person's only\n"
+	     "                 pair in the questionnaire's role)\n"
+	     "  --date DATE    the day answered (default today)\n"
+	     "A file has one row per respondent: the name (ФИО, or Фамилия, "
+	     "Имя,\nОтчество), then a column per question, found by the "
+	     "question's text or\nin order; a form's time stamp gives the "
+	     "date.  Values: a scale's number,\nда/нет, a choice's number or "
+	     "text, free text; '-' or empty for none.\nA person's second "
+	     "answer at a stage in a school year replaces the first.\n") },
+	{ "questionnaire", cli_questionnaire,
+	  N_("list and show the questionnaires, load the shipped ones"),
+	  N_("questionnaire list\n"
+	     "questionnaire show CODE\n"
+	     "questionnaire load"),
+	  N_("'load' adds the shipped questionnaires that are not in the "
+	     "database yet\n(a school's edits are kept).  List columns: id "
+	     "code audience questions\ntitle; show columns: n type text "
+	     "choices.\n") },
+	{ "target", cli_target,
+	  N_("see and set the yearly targets of the indicators"),
+	  N_("target list [--year YYYY-YYYY]\n"
+	     "target set CODE VALUE [--year YYYY-YYYY]\n"
+	     "target clear CODE [--year YYYY-YYYY]"),
+	  N_("  --year Y       the school year, such as 2025-2026 (default: "
+	     "this one)\n"
+	     "'clear' goes back to the default: by the programme's year "
+	     "(setting\nprogramme.start, else the year of the first pair) "
+	     "satisfaction 65, 75,\n85; teachers as mentees 30, 50, 70; "
+	     "mentors 10 in each group; the rest\n100.  List columns: code "
+	     "name target default.\n") },
+	{ "indicator", cli_indicator,
+	  N_("show an indicator's definition, or who is behind it"),
+	  N_("indicator show CODE [--as-of DATE]\n"
+	     "indicator behind CODE [--as-of DATE]"),
+	  N_("  --as-of DATE   count as of that day (default today)\n"
+	     "'behind' lists the people, pairs, events or roadmap items that "
+	     "keep the\nindicator from its target: kind id label note.\n") },
+	/* end of monitor */
 	{ "backup", cli_backup,
 	  N_("copy the database safely while others work in it"),
 	  N_("backup DEST"), NULL },
@@ -819,6 +910,8 @@ cli_list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "meetings", cli_list_meetings },
 		{ "attendance", cli_list_attendance },
 		{ "plans", cli_list_plans },
+		{ "indicators", cli_list_indicators },	/* monitor */
+		{ "answers", cli_list_answers },	/* monitor */
 	};
 	struct sbuf	names;
 	int		rc;

@@ -120,6 +120,17 @@ int	 cli_list_meetings(struct cli_ctx *, int, char **);
 int	 cli_list_attendance(struct cli_ctx *, int, char **);
 int	 cli_list_plans(struct cli_ctx *, int, char **);
 /* end of meetings */
+/* added for monitor: cli-monitor.c */
+int	 cli_answers(struct cli_ctx *, int, char **);
+int	 cli_questionnaire(struct cli_ctx *, int, char **);
+int	 cli_target(struct cli_ctx *, int, char **);
+int	 cli_indicator(struct cli_ctx *, int, char **);
+int	 cli_list_indicators(struct cli_ctx *, int, char **);
+int	 cli_list_answers(struct cli_ctx *, int, char **);
+/* end of monitor */
+/* added for reports: cli-report.c */
+int	 cli_report(struct cli_ctx *, int, char **);
+/* end of reports */
 
 /* "Use one of: pupil, teacher, ..." after an unknown category. */
 int	 cli_bad_category(const char *);

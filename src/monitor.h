@@ -126,6 +126,7 @@ struct indicator {
 	int		 has_prev;
 	double		 prev;		/* as of the end of the previous quarter */
 	int		 has_behind;	/* indicator_behind lists something */
+	int		 owned;		/* added: code and name malloc'd (change-*) */
 };
 /*
  * Every indicator as of a date (NULL: today), with its target for that
@@ -142,7 +143,10 @@ struct behind_row {
 	int		 is_pair;
 	char		*label;		/* «Иванов И. И., 7Б» or a pair's names */
 	char		*note;		/* why: «нет согласия», «план 40 %» */
+	int		 kind;		/* added: BEHIND_PERSON ... */
 };
+/* added for monitor: what a behind_row's id is. */
+enum behind_kind { BEHIND_PERSON, BEHIND_PAIR, BEHIND_EVENT, BEHIND_ITEM };
 int	 indicator_behind(struct db *, const char *code, const char *as_of,
 	    struct behind_row **, int *, struct nerr *);
 void	 behind_free(struct behind_row *, int);
@@ -167,5 +171,47 @@ int	 target_set(struct db *, const char *year, const char *code,
 /* Back to the default. */
 int	 target_clear(struct db *, const char *year, const char *code,
 	    struct nerr *);
+
+/* ---- added for monitor: more calls the CLI, TUI and demo share ---- */
+
+/* The top of a scale type: 10, 5; 0 for other types. */
+int	 quest_scale_max(int);
+/* Append a question (strings copied) to q, for editors and the loader. */
+void	 quest_add_question(struct questionnaire *, const char *text, int type,
+	    const char *choices);
+/* The i-th stage code (before, after, q1 .. q4); NULL past the last. */
+const char *stage_code(int);
+/*
+ * The pair a person answers about: their only live or completed pair in
+ * the role the questionnaire's audience says (mentee, mentor); 0 if none or
+ * several, -1 on error.
+ */
+long long response_guess_pair(struct db *, const struct questionnaire *,
+	    long long person, struct nerr *);
+/* A response's values (response_check done) saved in the caller's transaction. */
+int	 response_save_tx(struct db *, const struct questionnaire *,
+	    struct response *, int *replaced, struct nerr *);
+/*
+ * The school year a response of response_find / response_count belongs
+ * to is that of its date; response_find returns the latest year's,
+ * response_count counts this school year's (date_today()).
+ */
+
+/* answers_import with the file's encoding and delimiter (csvio.h; 0: detect). */
+int	 answers_import_csv(struct db *, const char *path, int encoding,
+	    int delimiter, const char *quest, const char *stage, int dry_run,
+	    int skip_bad, struct answers_import_result *, struct nerr *);
+
+/* One indicator's target in a school year: 1 with *v, 0 none, -1 error. */
+int	 target_get(struct db *, const char *year, const char *code, double *v,
+	    struct nerr *);
+/* The current programme year (1, 2, 3 ...) of a school year. */
+int	 target_programme_year(struct db *, const char *year);
+/* Every indicator code that can have a target, in dashboard order. */
+const char *const *indicator_codes(int *n);
+/* An indicator's translated name by code; NULL if unknown. */
+const char *indicator_name(const char *code);
+/* The end of the quarter before the one date is in ("2026-09-30"). */
+void	 indicator_prev_quarter(const char *date, char *iso);
 
 #endif

@@ -44,6 +44,8 @@ void		 report_total(struct report *, const char *const *cells);
 void		 report_table_end(struct report *);
 /* "Name ________ (signature)  date ________" lines to sign. */
 void		 report_sign(struct report *, const char *who);
+/* Replace the report's printed name (agreement, plan: with the pair). */
+void		 report_set_name(struct report *, const char *);
 /* Keep the next n lines on one page. */
 void		 report_keep(struct report *, int n);
 /*

@@ -479,7 +479,17 @@ static const char m2[] =
 "  DELETE FROM mentor_word WHERE person_id = NEW.person_id;"
 "  INSERT INTO mentor_word (stem, person_id) SELECT '', NEW.person_id"
 "    WHERE NEW.competencies IS NOT NULL OR NEW.interests IS NOT NULL;"
-"END";
+"END;"
+/*
+ * Monitoring: one answer of a person to a questionnaire at a stage in a
+ * school year (a second replaces the first); the aggregates of the
+ * indicators read answers by question.
+ */
+"ALTER TABLE response ADD COLUMN school_year TEXT;"
+"CREATE UNIQUE INDEX response_one ON response(questionnaire_id, person_id, stage, school_year);"
+"CREATE INDEX response_person ON response(person_id);"
+"CREATE INDEX question_quest ON question(questionnaire_id, pos);"
+"CREATE INDEX answer_question ON answer(question_id, response_id)";
 
 const struct migration schema_migrations[] = {
 	{ 1, "initial schema", m1 },

@@ -8,9 +8,11 @@
 #include "ui-help.h"
 #include "ui-meetings.h"
 #include "ui-menu.h"
+#include "ui-monitor.h"
 #include "ui-notyet.h"
 #include "ui-pairs.h"
 #include "ui-people.h"
+#include "ui-reports.h"
 #include "ui-roadmap.h"
 #include "ui-settings.h"
 
@@ -35,9 +37,9 @@ static const struct ui_menu_item ui_menu_items[] = {
 	{ N_("Roadmap"), N_("the year's checklist"),
 	    ui_roadmap_open, -1 },
 	{ N_("Monitoring"), N_("questionnaires, satisfaction, targets"),
-	    NULL, UI_NOTYET_MONITORING },
+	    ui_monitor_open, -1 },
 	{ N_("Reports"), N_("registers, orders and notes to print"),
-	    NULL, UI_NOTYET_REPORTS },
+	    ui_reports_open, -1 },
 	{ N_("Settings"), N_("school name, consent age"),
 	    ui_settings_open, -1 },
 	{ N_("Quit"), N_("leave the program"), NULL, -1 },

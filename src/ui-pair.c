@@ -16,6 +16,7 @@
 #include "ui-pager.h"
 #include "ui-pairs.h"
 #include "ui-ppick.h"
+#include "ui-reports.h"
 
 static long long ui_pair_last_saved;
 
@@ -681,7 +682,7 @@ struct pair_card {
 	struct ui_pager	 pg;
 };
 
-enum { PCARD_A_PLAN = UI_A_USER, PCARD_A_UNPAIRED };
+enum { PCARD_A_PLAN = UI_A_USER, PCARD_A_UNPAIRED, PCARD_A_AGREEMENT };
 
 static const struct ui_action pcard_actions[] = {
 	UI_ACTION_HELP,
@@ -691,6 +692,8 @@ static const struct ui_action pcard_actions[] = {
 	    N_("Mentees still without a pair.") },
 	{ PCARD_A_PLAN, 0, { 'p', 0 }, NULL,
 	    N_("The pair's individual plan.") },
+	{ PCARD_A_AGREEMENT, 0, { 'a', 0 }, NULL,
+	    N_("The pair's agreement as it prints, to save or print it.") },
 	UI_ACTION_MENU,
 	UI_ACTION_BACK,
 };
@@ -754,6 +757,9 @@ pcard_key(struct ui_frame *f, int k, int action)
 		return (UI_STAY);
 	case PCARD_A_UNPAIRED:
 		ui_unpaired_open();
+		return (UI_STAY);
+	case PCARD_A_AGREEMENT:
+		ui_report_show("agreement", c->id);
 		return (UI_STAY);
 	}
 	return (ui_pager_frame_key(f, &c->pg, NULL, k, action));

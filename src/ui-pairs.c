@@ -11,6 +11,7 @@
 #include "ui-help.h"
 #include "ui-list.h"
 #include "ui-pairs.h"
+#include "ui-reports.h"
 
 struct pairs {
 	struct pair_filter	 f;
@@ -176,6 +177,7 @@ enum {
 	PAIRS_A_PLAN,
 	PAIRS_A_CLEAR,
 	PAIRS_A_CLOSE,
+	PAIRS_A_AGREEMENT,
 };
 
 static const struct ui_action pairs_actions[] = {
@@ -198,6 +200,8 @@ static const struct ui_action pairs_actions[] = {
 	{ PAIRS_A_PLAN, 0, { 'p', 0 }, NULL,
 	    N_("The pair's individual plan; one is started from the template "
 	    "if there is none.") },
+	{ PAIRS_A_AGREEMENT, 0, { 'a', 0 }, NULL,
+	    N_("The pair's agreement as it prints, to save or print it.") },
 	{ PAIRS_A_CLOSE, 0, { 's', 0 }, NULL,
 	    N_("Change the status: complete or cancel the pair with its "
 	    "result; it stays in the history.") },
@@ -371,6 +375,10 @@ pairs_key(struct ui_frame *f, int k, int action)
 		break;
 	case PAIRS_A_CLOSE:
 		pairs_close(p);
+		break;
+	case PAIRS_A_AGREEMENT:
+		if (r != NULL)
+			ui_report_show("agreement", r->id);
 		break;
 	case UI_A_SEARCH:
 		ui_list_search_start(&p->list, f);

@@ -11,6 +11,7 @@
 #include "ui-form.h"
 #include "ui-help.h"
 #include "ui-pairs.h"
+#include "ui-reports.h"
 
 struct pscr {
 	long long	 pair;
@@ -236,10 +237,12 @@ pscr_approval(struct pscr *s)
 
 /* ---- the screen ---- */
 
-enum { PLAN_A_TOGGLE = UI_A_USER, PLAN_A_APPROVAL, PLAN_A_UNPAIRED };
+enum { PLAN_A_TOGGLE = UI_A_USER, PLAN_A_APPROVAL, PLAN_A_UNPAIRED, PLAN_A_REPORT };
 
 static const struct ui_action plan_actions[] = {
 	UI_ACTION_HELP,
+	{ PLAN_A_REPORT, 3, { 'r', 0 }, N_("Report"),
+	    N_("The plan as it prints, to save or print it.") },
 	{ UI_A_EDIT, 4, { 'e', '\r', '\n', UI_FN(KEY_ENTER) }, N_("Edit"),
 	    N_("Edit the step: its title, due date, done date and note.") },
 	{ PLAN_A_APPROVAL, 5, { 'a', 0 }, N_("Approval"),
@@ -421,6 +424,9 @@ plan_key(struct ui_frame *f, int k, int action)
 		break;
 	case PLAN_A_UNPAIRED:
 		ui_unpaired_open();
+		break;
+	case PLAN_A_REPORT:
+		ui_report_show("plan", s->pair);
 		break;
 	case UI_A_MENU:
 		return (UI_TOP);

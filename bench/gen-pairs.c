@@ -8,6 +8,7 @@
 #include "date.h"
 #include "db.h"
 #include "gen.h"
+#include "monitor.h"
 #include "person.h"
 #include "util.h"
 
@@ -620,5 +621,177 @@ gen_pairs(struct db *db, const struct gen_sizes *sz, struct nerr *err)
 		printf("gen: %lld pairs, %ld plans (%ld steps), %ld meetings, "
 		    "%ld attendance marks\n", (long long)sz->pairs, g.nplans,
 		    g.nsteps, g.nmeetings, g.nmarks);
+	return (rc);
+}
+
+/* ---- questionnaire answers ---- */
+
+struct gen_memb {
+	long long	 pair, person;
+	int		 mentor, completed;
+	long		 from, to;
+};
+
+/* The spread of a scale-10 answer after the programme: mean 7.7. */
+static const int gen_after10[] = { 5, 6, 7, 7, 8, 8, 8, 9, 9, 10 };
+
+/* One response and its answers; 0 also when the person had answered. */
+static int
+gen_response(struct gen *g, sqlite3_stmt *rs, sqlite3_stmt *as,
+    const struct questionnaire *q, const struct gen_memb *m, int after,
+    long day, long *nresp, struct nerr *err)
+{
+	char		 iso[DATE_ISO_LEN], year[16], v[128];
+	long long	 id;
+	const char	*val;
+	int		 i, rc;
+
+	if (day > g->today)
+		day = g->today;
+	gen_iso(day, iso);
+	date_school_year(iso, year, sizeof year);
+	sqlite3_bind_int64(rs, 1, q->id);
+	sqlite3_bind_int64(rs, 2, m->person);
+	sqlite3_bind_int64(rs, 3, m->pair);
+	sqlite3_bind_text(rs, 4, after ? "after" : "before", -1, SQLITE_STATIC);
+	sqlite3_bind_text(rs, 5, iso, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(rs, 6, year, -1, SQLITE_TRANSIENT);
+	if (gen_step(g, rs, err) == -1)
+		return (-1);
+	/* A mentor of several pairs answers once a year (OR IGNORE). */
+	if (sqlite3_changes(g->db->h) == 0)
+		return (0);
+	id = sqlite3_last_insert_rowid(g->db->h);
+	(*nresp)++;
+	for (i = 0; i < q->nq; i++) {
+		val = v;
+		switch (q->q[i].type) {
+		case QT_SCALE10:
+			snprintf(v, sizeof v, "%d", after ?
+			    gen_after10[gen_upto((int)nitems(gen_after10))] :
+			    3 + gen_upto(6));
+			break;
+		case QT_SCALE5:
+			snprintf(v, sizeof v, "%d", 2 + gen_upto(4));
+			break;
+		case QT_YESNO:
+			val = !after ? NULL : gen_upto(5) ? "yes" : "no";
+			break;
+		case QT_CHOICE:
+			/* The first choice's text: the value as saved. */
+			snprintf(v, sizeof v, "%.*s", (int)strcspn(
+			    str_or(q->q[i].choices, "-"), "|"),
+			    str_or(q->q[i].choices, "-"));
+			break;
+		default:
+			val = after && gen_upto(4) == 0 ? "Всё устраивает." :
+			    NULL;
+			break;
+		}
+		if (val == NULL)
+			continue;
+		sqlite3_bind_int64(as, 1, id);
+		sqlite3_bind_int64(as, 2, q->q[i].id);
+		sqlite3_bind_text(as, 3, val, -1, SQLITE_TRANSIENT);
+		if ((rc = gen_step(g, as, err)) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+static int
+gen_members(struct gen *g, struct gen_memb **vp, long *np, struct nerr *err)
+{
+	sqlite3_stmt	*st;
+	struct gen_memb	*v = NULL;
+	const char	*s;
+	long		 n = 0, cap = 0;
+	int		 rc;
+
+	if ((st = db_prepare(g->db, "SELECT p.id, m.person_id, m.role = "
+	    "'mentor', p.status = 'completed', p.date_from, p.date_to FROM "
+	    "pair p JOIN pair_member m ON m.pair_id = p.id WHERE p.status IN "
+	    "('active', 'completed') AND p.date_from IS NOT NULL ORDER BY "
+	    "p.id", err)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			v = xreallocarray(v, (size_t)cap, sizeof *v);
+		}
+		v[n].pair = sqlite3_column_int64(st, 0);
+		v[n].person = sqlite3_column_int64(st, 1);
+		v[n].mentor = sqlite3_column_int(st, 2);
+		v[n].completed = sqlite3_column_int(st, 3);
+		v[n].from = date_days((const char *)sqlite3_column_text(st, 4));
+		s = (const char *)sqlite3_column_text(st, 5);
+		v[n++].to = s != NULL ? date_days(s) : 0;
+	}
+	sqlite3_finalize(st);
+	*vp = v;
+	*np = n;
+	return (rc == SQLITE_DONE ? 0 : db_fail(g->db, err, "reading"));
+}
+
+int
+gen_answers(struct db *db, const struct gen_sizes *sz, struct nerr *err)
+{
+	struct gen		 g;
+	struct questionnaire	 q[2];	/* mentee, mentor */
+	struct gen_memb		*v = NULL, *m;
+	sqlite3_stmt		*rs = NULL, *as = NULL;
+	long			 n = 0, i, nresp = 0, day;
+	int			 added, rc;
+
+	memset(&g, 0, sizeof g);
+	g.db = db;
+	g.sz = sz;
+	g.today = date_days(sz->today);
+	quest_init(&q[0]);
+	quest_init(&q[1]);
+	if ((rc = quest_templates_load(db, &added, err)) == 0 &&
+	    (rc = quest_get(db, "mentee", &q[0], err)) == 0)
+		rc = quest_get(db, "mentor", &q[1], err);
+	if (rc == 0)
+		rc = gen_members(&g, &v, &n, err);
+	if (rc == 0 && ((rs = db_prepare(db, "INSERT OR IGNORE INTO "
+	    "response (questionnaire_id, person_id, pair_id, stage, date, "
+	    "school_year) VALUES (?, ?, ?, ?, ?, ?)", err)) == NULL ||
+	    (as = db_prepare(db, "INSERT INTO answer (response_id, "
+	    "question_id, value) VALUES (?, ?, ?)", err)) == NULL))
+		rc = -1;
+	for (i = 0; i < n && rc == 0 && nresp < sz->responses; i++) {
+		if (i % GEN_CHUNK == 0 && (rc = db_begin(db, err)) != 0)
+			break;
+		m = &v[i];
+		/* Nine in ten answer on entry. */
+		if (m->from <= g.today && gen_upto(10) != 0)
+			rc = gen_response(&g, rs, as, &q[m->mentor], m, 0,
+			    m->from + gen_upto(5), &nresp, err);
+		/* After: a completed pair; 7 in 10 working six weeks. */
+		day = 0;
+		if (m->completed && m->to > 0)
+			day = m->to - gen_upto(7);
+		else if (!m->completed && m->from + 45 <= g.today &&
+		    gen_upto(10) < 7)
+			day = g.today - gen_upto(21);
+		if (rc == 0 && day > m->from)
+			rc = gen_response(&g, rs, as, &q[m->mentor], m, 1, day,
+			    &nresp, err);
+		if (rc == 0 && ((i + 1) % GEN_CHUNK == 0 || i + 1 == n ||
+		    nresp >= sz->responses))
+			rc = db_commit(db, err);
+	}
+	if (rc != 0 && !sqlite3_get_autocommit(db->h))
+		db_rollback(db);
+	else if (rc == 0 && !sqlite3_get_autocommit(db->h))
+		rc = db_commit(db, err);
+	sqlite3_finalize(rs);
+	sqlite3_finalize(as);
+	quest_free(&q[0]);
+	quest_free(&q[1]);
+	free(v);
+	if (rc == 0)
+		printf("gen: %ld questionnaire responses\n", nresp);
 	return (rc);
 }

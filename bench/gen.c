@@ -356,7 +356,8 @@ static void
 gen_usage(void)
 {
 	fprintf(stderr, "usage: gen [-b batch] [-n count] [-s seed] "
-	    "[-p pairs] [-m meetings] [-a marks] [-u users] file\n");
+	    "[-p pairs] [-m meetings] [-a marks] [-u users] [-q responses] "
+	    "file\n");
 	exit(2);
 }
 
@@ -377,8 +378,8 @@ main(int argc, char **argv)
 
 	/* At 100 000 participants: the 30 000 pairs and so on. */
 	memset(&sz, 0, sizeof sz);
-	sz.pairs = sz.meetings = sz.marks = sz.users = -1;
-	while ((c = getopt(argc, argv, "a:b:m:n:p:s:u:")) != -1) {
+	sz.pairs = sz.meetings = sz.marks = sz.users = sz.responses = -1;
+	while ((c = getopt(argc, argv, "a:b:m:n:p:q:s:u:")) != -1) {
 		switch (c) {
 		case 'a':
 			sz.marks = strtol(optarg, NULL, 10);
@@ -391,6 +392,9 @@ main(int argc, char **argv)
 			break;
 		case 'u':
 			sz.users = strtol(optarg, NULL, 10);
+			break;
+		case 'q':
+			sz.responses = strtol(optarg, NULL, 10);
 			break;
 		case 'b':
 			bsize = strtol(optarg, NULL, 10);
@@ -415,6 +419,8 @@ main(int argc, char **argv)
 		sz.marks = n * 10;
 	if (sz.users < 0)
 		sz.users = n / 2000 > 0 ? n / 2000 : 1;
+	if (sz.responses < 0)
+		sz.responses = n;
 	i18n_init();
 	/* Never add thousands of strangers to somebody's real file. */
 	if (stat(argv[optind], &st) == 0) {
@@ -465,6 +471,16 @@ main(int argc, char **argv)
 	if (sz.pairs > 0)
 		printf("gen: pairs, plans, meetings and attendance in "
 		    "%.2f s\n", gen_now() - t0);
+	t0 = gen_now();
+	if (sz.pairs > 0 && sz.responses > 0 && gen_answers(db, &sz,
+	    &err) != 0) {
+		fprintf(stderr, "gen: answers: %s\n", err.msg);
+		db_close(db);
+		return (1);
+	}
+	if (sz.pairs > 0 && sz.responses > 0)
+		printf("gen: questionnaire answers in %.2f s\n",
+		    gen_now() - t0);
 	db_close(db);
 	return (0);
 }

@@ -16,6 +16,7 @@ struct gen_sizes {
 	long	 meetings;	/* pairs' meetings and school-wide events */
 	long	 marks;		/* attendance marks */
 	long	 users;		/* teacher users with classes */
+	long	 responses;	/* questionnaires answered before and after */
 	int	 sy;		/* the school year's first year */
 	const char *today;	/* ISO */
 	const char *curator;	/* a login added as curator, NULL: none */
@@ -27,5 +28,13 @@ struct gen_sizes {
  * transactions: a generator, not the program, so no checks but the schema's.
  */
 int	 gen_pairs(struct db *, const struct gen_sizes *, struct nerr *);
+
+/*
+ * Answers of the pairs' members to the shipped mentee and mentor
+ * questionnaires: "before" at their pair's start, "after" at the end of
+ * a completed pair or lately in a pair working six weeks or more; about
+ * sz->responses of them (gen-pairs.c, after gen_pairs).
+ */
+int	 gen_answers(struct db *, const struct gen_sizes *, struct nerr *);
 
 #endif

@@ -1,4 +1,4 @@
-/* bench/pairbench.c: time the core's pairs, matching, teacher's meetings and attendance figures on a big file. */
+/* bench/pairbench.c: time the core's pairs, matching, teacher's meetings, attendance figures and indicators on a big file. */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "meeting.h"
+#include "monitor.h"
 #include "pair.h"
 #include "user.h"
 #include "util.h"
@@ -26,10 +27,10 @@
 #define PB_MAXRUNS	99
 
 enum { PB_MY, PB_UNPAIRED, PB_MATCH, PB_FIG_CLASS, PB_FIG_MONTH,
-    PB_FIG_EVENT, PB__COUNT };
+    PB_FIG_EVENT, PB_IND, PB__COUNT };
 static const char *pb_names[PB__COUNT] = {
 	"my-meetings", "unpaired", "match", "figures-class", "figures-month",
-	"figures-event",
+	"figures-event", "indicators",
 };
 
 static double
@@ -137,6 +138,19 @@ pb_figures(struct db *db, int by, struct nerr *err)
 	return (n);
 }
 
+/* Every indicator as of today, as the monitoring screen opens. */
+static int
+pb_indicators(struct db *db, struct nerr *err)
+{
+	struct indicator	*v;
+	int			 n;
+
+	if (indicators_compute(db, NULL, &v, &n, err) != 0)
+		pb_die("indicators_compute", err);
+	indicators_free(v, n);
+	return (n);
+}
+
 /* -w: one step only, to see its own peak RSS. */
 #define PB_DO(i) (only == NULL || strcmp(only, pb_names[i]) == 0)
 
@@ -208,6 +222,11 @@ main(int argc, char **argv)
 			    ATTBY_CLASS : i == PB_FIG_MONTH ? ATTBY_MONTH :
 			    ATTBY_EVENT, &err);
 			t[i][r] = pb_now() - t0;
+		}
+		if (PB_DO(PB_IND)) {
+			t0 = pb_now();
+			rows[PB_IND] = pb_indicators(db, &err);
+			t[PB_IND][r] = pb_now() - t0;
 		}
 		user_free(&u);
 		db_close(db);

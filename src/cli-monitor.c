@@ -417,7 +417,7 @@ cli_target(struct cli_ctx *ctx, int argc, char **argv)
 		return (cli_bad("target", _("target %s: wrong number of "
 		    "arguments"), sub));
 	if (want == 2) {
-		v = strtod(argv[optind + 1], &end);
+		v = util_strtod(argv[optind + 1], &end);
 		if (*argv[optind + 1] == '\0' || *end != '\0')
 			return (cli_bad("target", _("'%s' is not a number"),
 			    argv[optind + 1]));
@@ -445,7 +445,9 @@ cli_target(struct cli_ctx *ctx, int argc, char **argv)
 			for (i = 0; i < n; i++) {
 				sbuf_addf(&b, "%s\t", rows[i].code);
 				cli_tsv_field(&b, rows[i].name);
-				sbuf_addf(&b, "\t%.1f\t%s\n", rows[i].value,
+				sbuf_addc(&b, '\t');
+				sbuf_addnum(&b, rows[i].value);
+				sbuf_addf(&b, "\t%s\n",
 				    rows[i].is_default ? "yes" : "no");
 			}
 			fputs(b.s, stdout);
@@ -508,15 +510,18 @@ cli_list_indicators(struct cli_ctx *ctx, int argc, char **argv)
 		cli_tsv_field(&b, v[i].code);
 		sbuf_addc(&b, '\t');
 		cli_tsv_field(&b, v[i].name);
-		if (v[i].has_value)
-			sbuf_addf(&b, "\t%.1f", v[i].value);
-		else
-			sbuf_add(&b, "\t");
-		if (v[i].has_target)
-			sbuf_addf(&b, "\t%.1f\t%s\n", v[i].target,
-			    v[i].met ? "yes" : "no");
-		else
-			sbuf_add(&b, "\t\t\n");
+		sbuf_addc(&b, '\t');
+		if (v[i].has_value && v[i].is_count &&
+		    v[i].value == (long long)v[i].value)
+			sbuf_addf(&b, "%.0f", v[i].value);
+		else if (v[i].has_value)
+			sbuf_addnum(&b, v[i].value);
+		sbuf_addc(&b, '\t');
+		if (v[i].has_target) {
+			sbuf_addnum(&b, v[i].target);
+			sbuf_addf(&b, "\t%s\n", v[i].met ? "yes" : "no");
+		} else
+			sbuf_add(&b, "\t\n");
 	}
 	fputs(b.s, stdout);
 	sbuf_free(&b);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -117,11 +118,11 @@ cli_report(struct cli_ctx *ctx, int argc, char **argv)
 	const struct report_def	*d;
 	struct report_opts	 o;
 	struct nerr		 err;
-	struct sbuf		 text, enc;
+	struct sbuf		 text, enc, *res;
 	struct db		*db;
 	char			 asof[DATE_ISO_LEN], day[16], *cls = NULL;
 	const char		*out = NULL;
-	int			 c, list = 0, force = 0, rc, replaced = 0;
+	int			 c, list = 0, force = 0, rc, replaced = 0, utf8;
 
 	report_opts_init(&o);
 	optind = 0;
@@ -224,12 +225,16 @@ cli_report(struct cli_ctx *ctx, int argc, char **argv)
 	sbuf_init(&text);
 	sbuf_init(&enc);
 	nerr_clear(&err);
-	if (report_make(db, d->name, &o, &text, &err) == -1 ||
-	    report_encode(text.s, o.encoding, &enc, &replaced, &err) == -1)
+	/* UTF-8 is what report_make gives: no second copy of it. */
+	utf8 = strcasecmp(o.encoding, "utf-8") == 0 ||
+	    strcasecmp(o.encoding, "utf8") == 0;
+	res = utf8 ? &text : &enc;
+	if (report_make(db, d->name, &o, &text, &err) == -1 || (!utf8 &&
+	    report_encode(text.s, o.encoding, &enc, &replaced, &err) == -1))
 		rc = cli_fail("%s", err.msg);
 	else if (out != NULL && strcmp(out, "-") != 0)
-		rc = report_cli_file(out, enc.s, enc.len, force);
-	else if (fwrite(enc.s, 1, enc.len, stdout) != enc.len ||
+		rc = report_cli_file(out, res->s, res->len, force);
+	else if (fwrite(res->s, 1, res->len, stdout) != res->len ||
 	    fflush(stdout) != 0)
 		rc = cli_fail(_("cannot write the report: %s"),
 		    strerror(errno));

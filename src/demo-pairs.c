@@ -352,6 +352,9 @@ dp_one(struct dp *d, const struct demo_pair_spec *s, struct nerr *err)
 			from = start;
 		snprintf(buf, sizeof buf, "%04d-05-25", d->year + 1);
 		to = date_days(buf);
+		/* Made in the summer: the pair runs into the autumn. */
+		if (to < from + 60)
+			to = from + 120;
 	}
 	dp_iso(from, a);
 	dp_iso(to, b);
@@ -504,5 +507,7 @@ demo_pairs(struct db *db, unsigned int seed, struct nerr *err)
 		rc = dp_events(&d, err);
 	if (rc == 0)
 		rc = dp_teacher(&d, err);
+	if (rc == 0)
+		rc = demo_monitor(db, seed, err);
 	return (rc);
 }

@@ -32,4 +32,12 @@ int	 demo_fill(struct db *, const char *school, unsigned int seed, struct nerr *
  */
 int	 demo_pairs(struct db *, unsigned int seed, struct nerr *);
 
+/* added for monitor demo */
+/*
+ * Last part of demo_pairs (demo-monitor.c): the shipped questionnaires
+ * and answers "before", "after" and of the first quarter's diagnostics
+ * from the pairs' members, each through response_save.
+ */
+int	 demo_monitor(struct db *, unsigned int seed, struct nerr *);
+
 #endif

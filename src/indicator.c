@@ -78,7 +78,8 @@ static const struct idef {
 	     "school year, answered by the date, each as value / top of its "
 	     "scale x 100.") },
 	{ "plans-90", IK_PLANS, NULL, NULL,
-	  N_("Plans at least 90 % done"),
+	/* xgettext:no-c-format */
+	  N_("Plans on schedule (90 % due done)"),
 	  N_("Pairs taking part in the school year whose individual plan has "
 	     "steps due by the date: the share of them with at least 90 per "
 	     "cent of those steps done by the date.") },
@@ -244,6 +245,7 @@ row_cat_total(sqlite3_stmt *st, struct figs *f)
 
 	if (c >= 0)
 		f->cat_total[c] = sqlite3_column_int(st, 1);
+	f->cons_n += sqlite3_column_int(st, 1);
 }
 
 static void
@@ -292,7 +294,7 @@ row_plans(sqlite3_stmt *st, struct figs *f)
 static void
 row_cons(sqlite3_stmt *st, struct figs *f)
 {
-	row_pair2(st, &f->cons_n, &f->cons_in);
+	f->cons_in = sqlite3_column_int(st, 0);
 }
 
 static void
@@ -342,21 +344,32 @@ figs_free(struct figs *f)
 	"CAST(a.value AS REAL) * 100.0 / (CASE qu.type WHEN 'scale10' "	\
 	"THEN 10 ELSE 5 END)"
 
+/*
+ * The figures as of d.  Who is registered does not depend on the date:
+ * with totals (the figures of another date) it is copied, not counted
+ * again.  Bounded by the date and the school year, the answers are read
+ * by response_stage from the window's responses, never every answer.
+ */
 static int
-figs_compute(struct db *db, const char *d, struct figs *f, struct nerr *err)
+figs_compute(struct db *db, const char *d, struct figs *f,
+    const struct figs *totals, struct nerr *err)
 {
 	char	ys[DATE_ISO_LEN], year[16];
 
 	memset(f, 0, sizeof *f);
 	year_of(d, ys, year, sizeof year);
-	if (each_row(db, prep_dates(db, "SELECT category, count(*) FROM "
-	    "person WHERE anonymised = 0 AND ?1 IS NOT NULL GROUP BY "
+	if (totals != NULL) {
+		memcpy(f->cat_total, totals->cat_total, sizeof f->cat_total);
+		f->cons_n = totals->cons_n;
+	} else if (each_row(db, prep_dates(db, "SELECT category, count(*) "
+	    "FROM person WHERE anonymised = 0 AND ?1 IS NOT NULL GROUP BY "
 	    "category", d, ys, year, err), row_cat_total, f, err) != 0)
 		return (-1);
+	/* "+": the members lead, not every person by person_live. */
 	if (each_row(db, prep_dates(db, "SELECT pe.category, m.role, "
 	    "count(DISTINCT m.person_id) FROM pair p JOIN pair_member m ON "
 	    "m.pair_id = p.id JOIN person pe ON pe.id = m.person_id WHERE "
-	    "pe.anonymised = 0 AND " PAIR_LIVE_SQL("p") " GROUP BY "
+	    "+pe.anonymised = 0 AND " PAIR_LIVE_SQL("p") " GROUP BY "
 	    "pe.category, m.role", d, ys, year, err), row_cat_in, f, err) != 0)
 		return (-1);
 	if (each_row(db, prep_dates(db, "SELECT p.form, count(DISTINCT "
@@ -380,12 +393,11 @@ figs_compute(struct db *db, const char *d, struct figs *f, struct nerr *err)
 	    "WHERE " PAIR_LIVE_SQL("p") " AND s.due IS NOT NULL AND s.due <= "
 	    "?1 GROUP BY pl.id)", d, ys, year, err), row_plans, f, err) != 0)
 		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT (SELECT count(*) FROM person "
-	    "WHERE anonymised = 0), (SELECT count(DISTINCT cv.person_id) FROM "
-	    "consent cv JOIN person pe ON pe.id = cv.person_id WHERE "
-	    "pe.anonymised = 0 AND cv.kind = 'pd' AND cv.signed <= ?1 AND "
+	if (each_row(db, prep_dates(db, "SELECT count(DISTINCT cv.person_id) "
+	    "FROM consent cv JOIN person pe ON pe.id = cv.person_id WHERE "
+	    "+pe.anonymised = 0 AND cv.kind = 'pd' AND cv.signed <= ?1 AND "
 	    "(cv.revoked IS NULL OR cv.revoked > ?1) AND (cv.valid_until IS "
-	    "NULL OR cv.valid_until >= ?1))", d, ys, year, err), row_cons, f,
+	    "NULL OR cv.valid_until >= ?1)", d, ys, year, err), row_cons, f,
 	    err) != 0)
 		return (-1);
 	if (each_row(db, prep_dates(db, "SELECT count(*), coalesce(sum("
@@ -402,18 +414,25 @@ figs_compute(struct db *db, const char *d, struct figs *f, struct nerr *err)
 	    "'cancelled' AND i.deadline_to IS NOT NULL AND i.deadline_to <= "
 	    "?1", d, ys, year, err), row_roadmap, f, err) != 0)
 		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT qn.code, qu.pos, qu.text, "
-	    "avg(CAST(aa.value AS REAL) - CAST(ab.value AS REAL)), count(*) "
-	    "FROM response ra JOIN questionnaire qn ON qn.id = "
-	    "ra.questionnaire_id JOIN answer aa ON aa.response_id = ra.id "
-	    "JOIN question qu ON qu.id = aa.question_id JOIN answer ab ON "
-	    "ab.question_id = aa.question_id AND ab.response_id = (SELECT "
-	    "x.id FROM response x WHERE x.questionnaire_id = "
-	    "ra.questionnaire_id AND x.person_id = ra.person_id AND x.stage = "
-	    "'before' AND x.date <= ra.date ORDER BY x.date DESC, x.id DESC "
-	    "LIMIT 1) WHERE ra.stage = 'after' AND ra.date <= ?1 AND ra.date "
-	    ">= ?2 AND ra.school_year = ?3 AND qu.type IN ('scale10', "
-	    "'scale5') GROUP BY qu.id ORDER BY qn.code, qu.pos", d, ys, year,
+	/*
+	 * Each "after" finds its "before" once, not once an answer; the
+	 * answers are grouped by question id alone, so the sorter holds
+	 * numbers, not every row's question text.
+	 */
+	if (each_row(db, prep_dates(db, "WITH ba(aid, bid) AS MATERIALIZED "
+	    "(SELECT ra.id, (SELECT x.id FROM response x WHERE "
+	    "x.questionnaire_id = ra.questionnaire_id AND x.person_id = "
+	    "ra.person_id AND x.stage = 'before' AND x.date <= ra.date ORDER "
+	    "BY x.date DESC, x.id DESC LIMIT 1) FROM response ra WHERE "
+	    "ra.stage = 'after' AND ra.date <= ?1 AND ra.date >= ?2 AND "
+	    "ra.school_year = ?3) SELECT qn.code, qu.pos, qu.text, g.v, g.n "
+	    "FROM (SELECT aa.question_id qid, avg(CAST(aa.value AS REAL) - "
+	    "CAST(ab.value AS REAL)) v, count(*) n FROM ba JOIN answer aa ON "
+	    "aa.response_id = ba.aid JOIN answer ab ON ab.response_id = "
+	    "ba.bid AND ab.question_id = aa.question_id GROUP BY "
+	    "aa.question_id) g JOIN question qu ON qu.id = g.qid JOIN "
+	    "questionnaire qn ON qn.id = qu.questionnaire_id WHERE qu.type IN "
+	    "('scale10', 'scale5') ORDER BY qn.code, qu.pos", d, ys, year,
 	    err), row_change, f, err) != 0)
 		return (-1);
 	return (0);
@@ -525,11 +544,11 @@ indicators_compute(struct db *db, const char *as_of, struct indicator **vp,
 		return (nerr_set(err, _("«%s» is not a date."), d));
 	indicator_prev_quarter(d, pq);
 	year_of(d, ys, year, sizeof year);
-	if (figs_compute(db, d, &now, err) != 0) {
+	if (figs_compute(db, d, &now, NULL, err) != 0) {
 		figs_free(&now);
 		return (-1);
 	}
-	if (figs_compute(db, pq, &prev, err) != 0) {
+	if (figs_compute(db, pq, &prev, &now, err) != 0) {
 		figs_free(&now);
 		figs_free(&prev);
 		return (-1);

@@ -116,7 +116,7 @@ struct indicator {
 	const char	*code;		/* static: mentors-pupil, satisfaction-mentee, ... */
 	const char	*name;		/* translated */
 	const char	*definition;	/* translated: how it is counted */
-	int		 is_count;	/* a count (participants by form), not a % */
+	int		 is_count;	/* not a %: a count (by form) or a change of a mean */
 	int		 has_value;	/* 0: nothing to count yet */
 	double		 value;		/* % (0..100) or a count */
 	char		*detail;	/* «12 из 40» */

@@ -74,4 +74,9 @@ int	 plan_stats(struct db *, struct plan_stat **, int *, int *all_done,
 	    int *all_total, int *met, struct nerr *);
 void	 plan_stats_free(struct plan_stat *, int);
 
+/* added for reports */
+/* plan_stats' totals only: *plans counted, no list, no names. */
+int	 plan_totals(struct db *, int *plans, int *all_done, int *all_total,
+	    int *met, struct nerr *);
+
 #endif

@@ -39,6 +39,7 @@ const struct report_def report_defs[] = {
 	  N_("one pair's individual plan with its completion (PAIR)"),
 	  1, report_plan },
 	{ "plans", N_("Completion of individual plans"),
+	  /* xgettext:no-c-format */
 	  N_("every plan against the 90 % target, those behind first"),
 	  0, report_plans },
 	{ "attendance", N_("Attendance"),

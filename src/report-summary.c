@@ -123,7 +123,6 @@ static int
 sum_figures(struct db *db, struct report *r, struct nerr *err)
 {
 	struct consent_cov	*cov = NULL;
-	struct plan_stat	*ps = NULL;
 	struct att_fig		*ev = NULL;
 	struct rm_progress	 pr;
 	long long		 rm;
@@ -138,9 +137,8 @@ sum_figures(struct db *db, struct report *r, struct nerr *err)
 		    "data processing"), cov[n - 1].covered, cov[n - 1].total,
 		    100);
 	consent_coverage_free(cov, n);
-	if (plan_stats(db, &ps, &np, &ad, &at, &met, err) == -1)
+	if (plan_totals(db, &np, &ad, &at, &met, err) == -1)
 		return (-1);
-	plan_stats_free(ps, np);
 	sum_share(r, _("Plans done to the target"), met, np, 100);
 	sum_share(r, _("Steps of all plans done"), ad, at, PLAN_TARGET_PCT);
 	if (attend_held_share(db, NULL, &held, &due, err) == -1)

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -52,6 +51,9 @@ struct report {
 	int			 rows;		/* rows so far in the open table */
 	int			 glue_next;	/* lines still to glue */
 	char			 err[NERR_MAX];	/* first layout error */
+	/* scratch of report_cells, kept: a register has 100 000 rows */
+	struct sbuf		 cwr[REPORT_MAXCOLS];
+	struct sbuf		 cclean, cline;
 };
 
 void
@@ -67,6 +69,7 @@ struct report *
 report_new(const struct report_opts *o, const char *school, const char *name)
 {
 	struct report	*r;
+	int		 i;
 
 	r = xcalloc(1, sizeof *r);
 	r->o = *o;
@@ -78,6 +81,10 @@ report_new(const struct report_opts *o, const char *school, const char *name)
 	sbuf_add(&r->body, "");
 	sbuf_init(&r->heads);
 	sbuf_add(&r->heads, "");
+	for (i = 0; i < REPORT_MAXCOLS; i++)
+		sbuf_init(&r->cwr[i]);
+	sbuf_init(&r->cclean);
+	sbuf_init(&r->cline);
 	r->cur = -1;
 	return (r);
 }
@@ -85,12 +92,18 @@ report_new(const struct report_opts *o, const char *school, const char *name)
 void
 report_free(struct report *r)
 {
+	int	i;
+
 	if (r == NULL)
 		return;
 	free(r->school);
 	free(r->name);
 	sbuf_free(&r->body);
 	sbuf_free(&r->heads);
+	for (i = 0; i < REPORT_MAXCOLS; i++)
+		sbuf_free(&r->cwr[i]);
+	sbuf_free(&r->cclean);
+	sbuf_free(&r->cline);
 	free(r->lines);
 	free(r->tables);
 	free(r);
@@ -122,6 +135,36 @@ report_line(struct report *r, const char *s, size_t len, int table, int glue)
 	}
 	sbuf_addn(&r->body, s, len);
 	sbuf_addc(&r->body, '\0');
+}
+
+/*
+ * The width of a text that needs no cleaning and no decoding: printable
+ * ASCII and basic Cyrillic (U+0400..U+047F, two bytes D0/D1 xx, one
+ * column each), which is nearly every cell of a register.  -1 for any
+ * other text: it takes the slow, general way.  *simple_spaces says no
+ * space leads, ends or doubles (wrapping would not change it).
+ */
+static int
+report_simple(const char *s, size_t *len, int *simple_spaces)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	int			 w = 0, sp = 1;
+
+	for (; *p != '\0'; p++, w++) {
+		if (*p == ' ') {
+			if (p == (const unsigned char *)s || p[1] == ' ' ||
+			    p[1] == '\0')
+				sp = 0;
+		} else if (*p >= 0xd0 && *p <= 0xd1) {
+			if (p[1] < 0x80 || p[1] > 0xbf)
+				return (-1);
+			p++;
+		} else if (*p < 0x20 || *p >= 0x7f)
+			return (-1);
+	}
+	*len = (size_t)(p - (const unsigned char *)s);
+	*simple_spaces = sp;
+	return (w);
 }
 
 /*
@@ -245,8 +288,13 @@ report_wrap(const char *s, int width, struct sbuf *out)
 static void
 report_pad(struct sbuf *b, int n)
 {
-	while (n-- > 0)
-		sbuf_addc(b, ' ');
+	static const char	sp[] = "                                ";
+	int			k;
+
+	for (; n > 0; n -= k) {
+		k = n < (int)sizeof sp - 1 ? n : (int)sizeof sp - 1;
+		sbuf_addn(b, sp, (size_t)k);
+	}
 }
 
 /* ---- blocks ---- */
@@ -347,52 +395,67 @@ static void
 report_cells(struct report *r, const char *const *cells, int table,
     int glue_first, struct sbuf *dest, int *ndest)
 {
-	struct sbuf	 wr[REPORT_MAXCOLS], line;
+	struct sbuf	*wr = r->cwr, *line = &r->cline;
 	char		*p[REPORT_MAXCOLS], *c;
-	int		 n[REPORT_MAXCOLS], i, k, most = 1, cw;
+	size_t		 len;
+	int		 n[REPORT_MAXCOLS], i, k, most = 1, cw, sp;
 
 	for (i = 0; i < r->ncols; i++) {
-		sbuf_init(&wr[i]);
-		c = report_clean(cells[i]);
-		n[i] = report_wrap(c, r->w[i], &wr[i]);
-		if (*c == '\0')
-			n[i] = 0;
-		free(c);
+		sbuf_reset(&wr[i]);
+		sbuf_add(&wr[i], "");
+		/*
+		 * A plain cell that fits is its own one line: no copy to
+		 * clean it, no wrapping (the same text the long way).
+		 */
+		cw = cells[i] != NULL ? report_simple(cells[i], &len, &sp) :
+		    -1;
+		if (cw > 0 && sp && cw <= r->w[i]) {
+			sbuf_addn(&wr[i], cells[i], len + 1);
+			n[i] = 1;
+		} else if (cw > 0) {
+			/* Plain: cleaning would give the same text. */
+			n[i] = report_wrap(cells[i], r->w[i], &wr[i]);
+		} else {
+			c = report_clean(cells[i]);
+			n[i] = report_wrap(c, r->w[i], &wr[i]);
+			if (*c == '\0')
+				n[i] = 0;
+			free(c);
+		}
 		p[i] = wr[i].s;
 		if (n[i] > most)
 			most = n[i];
 	}
-	sbuf_init(&line);
 	for (k = 0; k < most; k++) {
-		sbuf_reset(&line);
-		sbuf_add(&line, "");
+		sbuf_reset(line);
+		sbuf_add(line, "");
 		for (i = 0; i < r->ncols; i++) {
 			if (i > 0)
-				report_pad(&line, REPORT_GAP);
+				report_pad(line, REPORT_GAP);
 			if (k >= n[i]) {
-				report_pad(&line, r->w[i]);
+				report_pad(line, r->w[i]);
 				continue;
 			}
-			cw = text_width(p[i]);
+			if ((cw = report_simple(p[i], &len, &sp)) < 0) {
+				cw = text_width(p[i]);
+				len = strlen(p[i]);
+			}
 			if (r->cols[i].right)
-				report_pad(&line, r->w[i] - cw);
-			sbuf_add(&line, p[i]);
+				report_pad(line, r->w[i] - cw);
+			sbuf_addn(line, p[i], len);
 			if (!r->cols[i].right)
-				report_pad(&line, r->w[i] - cw);
-			p[i] += strlen(p[i]) + 1;
+				report_pad(line, r->w[i] - cw);
+			p[i] += len + 1;
 		}
 		if (dest != NULL) {
-			while (line.len > 0 && line.s[line.len - 1] == ' ')
-				line.s[--line.len] = '\0';
-			sbuf_addn(dest, line.s, line.len + 1);
+			while (line->len > 0 && line->s[line->len - 1] == ' ')
+				line->s[--line->len] = '\0';
+			sbuf_addn(dest, line->s, line->len + 1);
 			(*ndest)++;
 		} else
-			report_line(r, line.s, line.len, table,
+			report_line(r, line->s, line->len, table,
 			    k > 0 ? 1 : glue_first);
 	}
-	sbuf_free(&line);
-	for (i = 0; i < r->ncols; i++)
-		sbuf_free(&wr[i]);
 }
 
 static void
@@ -618,6 +681,27 @@ report_paginate(struct report *r, int title, size_t **starts)
 	return (pages);
 }
 
+/*
+ * Body lines from .. to-1 onto out, each ending in a newline: the lines
+ * lie one after another in body, so one copy and the NULs turned.
+ */
+static void
+report_copy_lines(struct report *r, struct sbuf *out, size_t from, size_t to)
+{
+	size_t	 a, b;
+	char	*p, *e;
+
+	if (from >= to)
+		return;
+	a = r->lines[from].off;
+	b = to < r->nlines ? r->lines[to].off : r->body.len;
+	sbuf_addn(out, r->body.s + a, b - a);
+	e = out->s + out->len;
+	for (p = e - (b - a); (p = memchr(p, '\0', (size_t)(e - p))) != NULL;
+	    p++)
+		*p = '\n';
+}
+
 int
 report_render(struct report *r, struct sbuf *out, struct nerr *err)
 {
@@ -630,10 +714,7 @@ report_render(struct report *r, struct sbuf *out, struct nerr *err)
 	sbuf_add(out, "");
 	if (r->o.page_length <= 0) {
 		report_title(r, 0, 0, out, 0);
-		for (i = 0; i < r->nlines; i++) {
-			sbuf_add(out, r->body.s + r->lines[i].off);
-			sbuf_addc(out, '\n');
-		}
+		report_copy_lines(r, out, 0, r->nlines);
 		return (0);
 	}
 	/* The title's length depends on the page count only by its width. */
@@ -665,116 +746,9 @@ report_render(struct report *r, struct sbuf *out, struct nerr *err)
 				p += strlen(p) + 1;
 			}
 		}
-		for (; i < end; i++) {
-			sbuf_add(out, r->body.s + r->lines[i].off);
-			sbuf_addc(out, '\n');
-		}
+		report_copy_lines(r, out, i, end);
 	}
 	free(starts);
-	return (0);
-}
-
-/* ---- encodings ---- */
-
-static const struct {
-	const char	*name;
-	const char	*iconv;
-} report_encs[] = {
-	{ "utf-8", "UTF-8" }, { "utf8", "UTF-8" },
-	{ "cp866", "CP866" }, { "ibm866", "CP866" },
-	{ "cp1251", "CP1251" }, { "windows-1251", "CP1251" },
-	{ "koi8-r", "KOI8-R" }, { "koi8r", "KOI8-R" },
-};
-
-static const char *
-report_iconv_name(const char *e)
-{
-	size_t	i;
-
-	if (e == NULL)
-		return ("UTF-8");
-	for (i = 0; i < nitems(report_encs); i++)
-		if (strcasecmp(e, report_encs[i].name) == 0)
-			return (report_encs[i].iconv);
-	return (NULL);
-}
-
-int
-report_encoding_valid(const char *e)
-{
-	return (report_iconv_name(e) != NULL);
-}
-
-/*
- * Typographic marks old code pages lack, as the ASCII a typist would use:
- * one column for one, so the layout holds.
- */
-static int
-report_fallback(uint32_t cp)
-{
-	switch (cp) {
-	case 0x2013: case 0x2014: case 0x2212: return ('-');
-	case 0x00ab: case 0x00bb: case 0x201c: case 0x201d: case 0x201e:
-		return ('"');
-	case 0x2018: case 0x2019: return ('\'');
-	case 0x2026: return ('.');
-	case 0x00a0: return (' ');
-	case 0x2192: return ('>');
-	case 0x2116: return ('N');
-	}
-	return (0);
-}
-
-int
-report_encode(const char *utf8, const char *encoding, struct sbuf *out,
-    int *replaced, struct nerr *err)
-{
-	const char	*name = report_iconv_name(encoding);
-	iconv_t		 cd;
-	size_t		 len, n, i = 0, il, ol;
-	uint32_t	 cp;
-	char		 ob[16], fb, *ip, *op;
-
-	if (replaced != NULL)
-		*replaced = 0;
-	if (name == NULL)
-		return (nerr_set(err, _("There is no encoding \"%s\"; use "
-		    "utf-8, cp866, cp1251 or koi8-r."), encoding));
-	sbuf_add(out, "");
-	len = strlen(utf8);
-	if (strcmp(name, "UTF-8") == 0) {
-		sbuf_addn(out, utf8, len);
-		return (0);
-	}
-	if ((cd = iconv_open(name, "UTF-8")) == (iconv_t)-1)
-		return (nerr_set(err, _("This system cannot convert text to "
-		    "%s; print in utf-8 instead."), name));
-	while (i < len) {
-		n = utf8_decode(utf8 + i, len - i, &cp);
-		if (cp < 0x80) {
-			sbuf_addc(out, (unsigned char)utf8[i]);
-			i += n;
-			continue;
-		}
-		ip = (char *)(uintptr_t)(utf8 + i);
-		il = n;
-		op = ob;
-		ol = sizeof ob;
-		if (cp == 0xfffd ||
-		    iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-			iconv(cd, NULL, NULL, NULL, NULL);
-			if ((fb = (char)report_fallback(cp)) != 0)
-				sbuf_addc(out, fb);
-			else {
-				sbuf_addc(out, '?');
-				if (replaced != NULL)
-					(*replaced)++;
-			}
-		} else
-			sbuf_addn(out, ob, sizeof ob - ol);
-		i += n;
-	}
-	iconv_close(cd);
 	return (0);
 }
 

@@ -54,13 +54,13 @@ static const struct ui_action dash_actions[] = {
 	UI_ACTION_BACK,
 };
 
-/* "73,3 %" or "12": a Russian decimal comma, no needless ",0". */
+/* "73,3 %", "12" or "2,5": a Russian decimal comma, no needless ",0". */
 static void
 dash_num(struct sbuf *sb, double v, int is_count)
 {
 	char	buf[32], *p;
 
-	if (v - (long long)v == 0 || is_count)
+	if (v - (long long)v == 0)
 		snprintf(buf, sizeof buf, "%.0f", v);
 	else
 		snprintf(buf, sizeof buf, "%.1f", v);
@@ -170,7 +170,7 @@ dash_draw(struct ui_frame *f, WINDOW *w, int y, int h)
 	ui_put(w, y, 1, COLS - 2, head.s, A_NORMAL, 0);
 	sbuf_free(&head);
 	dash_row(w, y + 1, namew, _("Indicator"), _("Value"), _("Target"),
-	    _("Met"), _("Last quarter"), ui_attr(UI_HEADER));
+	    C_("dashboard", "Met"), _("Last quarter"), ui_attr(UI_HEADER));
 	if (d->n == 0) {
 		ui_put_centre(w, y + h / 2, 0, COLS, _("Nothing to show."),
 		    ui_attr(UI_DIM));

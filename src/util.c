@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -278,4 +279,38 @@ util_datadirs(const char **dirs)
 	dirs[0] = PKGDATADIR;
 	dirs[1] = BUILD_DATADIR;
 	return (2);
+}
+
+void
+sbuf_addnum(struct sbuf *sb, double v)
+{
+	char	buf[64], *p;
+
+	snprintf(buf, sizeof buf, "%.1f", v);
+	for (p = buf; *p != '\0'; p++)
+		if (*p == ',')
+			*p = '.';
+	sbuf_add(sb, buf);
+}
+
+double
+util_strtod(const char *s, char **end)
+{
+	static locale_t	 c;
+	char		 buf[64];
+	double		 v;
+	size_t		 i, n = strlen(s);
+
+	if (c == (locale_t)0)
+		c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (n >= sizeof buf || c == (locale_t)0) {
+		v = strtod(s, end);
+		return (v);
+	}
+	for (i = 0; i <= n; i++)
+		buf[i] = s[i] == ',' ? '.' : s[i];
+	v = strtod_l(buf, end, c);
+	if (end != NULL)
+		*end = (char *)s + (*end - buf);
+	return (v);
 }

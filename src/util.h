@@ -73,5 +73,12 @@ const char *str_or(const char *, const char *);
  * folders to try in order, returns how many.
  */
 int	 util_datadirs(const char **dirs);
+/*
+ * Numbers for machines (TSV) whatever the locale: a point, never a comma.
+ * sbuf_addnum appends v with one decimal; util_strtod reads "92.5" or
+ * "92,5" (end as strtod's).
+ */
+void	 sbuf_addnum(struct sbuf *, double);
+double	 util_strtod(const char *, char **end);
 
 #endif

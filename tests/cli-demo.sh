@@ -100,17 +100,91 @@ else
 	skip 1 "tests/nastavnik-t is not built"
 fi
 
+# ---- monitoring: answers before and after give satisfaction and change ----
+N list indicators
+IND=$T_OUT
+# the value of indicator $1
+val() { printf '%s\n' "$IND" | awk -F'\t' -v c="$1" '$1 == c { print $3 }'; }
+# is $1 a figure from $2 to $3?
+within() { awk -v v="$1" -v lo="$2" -v hi="$3" \
+    'BEGIN { exit !(v != "" && v + 0 >= lo && v + 0 <= hi) }'; }
+SM=$(val satisfaction-mentee)
+SR=$(val satisfaction-mentor)
+ok "$(within "$SM" 70 85; echo $?)" "mentees' satisfaction is realistic ($SM %)"
+ok "$(within "$SR" 70 85; echo $?)" "mentors' satisfaction is realistic ($SR %)"
+NCH=$(printf '%s\n' "$IND" | cut -f1 | grep -c '^change-')
+is "$NCH" 10 "a change for each of the 5 scale questions of mentees and mentors"
+ok "$(within "$(val change-mentee-4)" 0.1 9; echo $?)" \
+    "mentees feel surer of themselves after than before ($(val change-mentee-4))"
+N indicator show satisfaction-mentee
+like "$T_OUT" "questionnaires)" "... satisfaction counted from the questionnaires"
+if command -v sqlite3 >/dev/null 2>&1; then
+	Q() { sqlite3 -separator '	' "$DB" "$1"; }
+	# every scale answer "after" of this school year, as % of the top of 10
+	sat() { Q "SELECT avg(a.value * 10.0) FROM response r JOIN
+	    questionnaire qn ON qn.id = r.questionnaire_id JOIN answer a ON
+	    a.response_id = r.id JOIN question qu ON qu.id = a.question_id
+	    WHERE qn.code = '$1' AND r.stage = 'after' AND r.date BETWEEN
+	    '2025-09-01' AND '$TODAY' AND qu.type = 'scale10'" |
+	    awk '{ printf "%.1f", $1 }'; }
+	is "$SM" "$(sat mentee)" "... the mean of the mentees' answers after, x 10"
+	is "$SR" "$(sat mentor)" "... the mean of the mentors' answers after, x 10"
+	# after minus before, person by person, for each scale question
+	CH=$(Q "SELECT 'change-' || qn.code || '-' || qu.pos, avg(aa.value -
+	    ab.value), count(*) FROM response ra JOIN questionnaire qn ON qn.id =
+	    ra.questionnaire_id JOIN response rb ON rb.questionnaire_id =
+	    qn.id AND rb.person_id = ra.person_id AND rb.stage = 'before' JOIN
+	    question qu ON qu.questionnaire_id = qn.id AND qu.type = 'scale10'
+	    JOIN answer aa ON aa.response_id = ra.id AND aa.question_id = qu.id
+	    JOIN answer ab ON ab.response_id = rb.id AND ab.question_id = qu.id
+	    WHERE ra.stage = 'after' AND ra.date BETWEEN '2025-09-01' AND
+	    '$TODAY' GROUP BY qu.id ORDER BY qn.code, qu.pos")
+	# the list shows a change to a tenth (a whole one without ".0")
+	is "$(printf '%s\n' "$IND" | awk -F'\t' '$1 ~ /^change-/ { print $1 "\t" $3 }')" \
+	    "$(printf '%s\n' "$CH" | awk -F'\t' '{ if ($2 == int($2))
+	    printf "%s\t%.0f\n", $1, $2; else printf "%s\t%.1f\n", $1, $2 }')" \
+	    "each change is after minus before, person by person"
+	N indicator show change-mentee-4
+	like "$T_OUT" "$(printf '%s\n' "$CH" | awk -F'\t' \
+	    '$1 == "change-mentee-4" { printf "Value: %.1f (%d people)", $2, $3 }')" \
+	    "... shown to a tenth, with how many answered both"
+	is "$(Q "SELECT count(*) FROM response WHERE date > '$TODAY'")" 0 \
+	    "no answer is dated after today"
+	is "$(Q "SELECT count(*) FROM response r JOIN questionnaire qn ON
+	    qn.id = r.questionnaire_id WHERE r.stage = 'after' AND
+	    r.school_year = '2024-2025'")" 2 \
+	    "the completed pair answered after, last school year"
+	ok "$([ "$(Q "SELECT count(*) FROM response WHERE stage = 'q1'")" -ge 5 ]; echo $?)" \
+	    "some mentors and mentees did the first quarter's diagnostics"
+else
+	skip 7 "sqlite3 is not installed"
+fi
+
 # ---- the same seed and day, the same school ----
 DB2="$T_TMP/demo2.db"
 "$NASTAVNIK" -f "$DB2" --today $TODAY init --demo >/dev/null
 A=$("$NASTAVNIK" -f "$DB" --today $TODAY list pairs)
 B=$("$NASTAVNIK" -f "$DB2" --today $TODAY list pairs)
 is "$B" "$A" "the demo is the same each time for a seed and a day"
+A=$("$NASTAVNIK" -f "$DB" --today $TODAY list indicators)
+B=$("$NASTAVNIK" -f "$DB2" --today $TODAY list indicators)
+is "$B" "$A" "... and so are its answers"
 
 # ---- early in September: still whole ----
 DB3="$T_TMP/demo3.db"
 run -f "$DB3" --today 2025-09-02 init --demo
 is "$T_RC" 0 "a demo made on 2 September works too"
+run -f "$DB3" --today 2025-09-02 list indicators
+is "$(printf '%s\n' "$T_OUT" | awk -F'\t' '$1 ~ /^satisfaction-/ { print $3 }' | tr '\n' .)" \
+    ".." "... with no answers after the programme yet"
+
+# ---- in the summer holidays: the live pairs run into the autumn ----
+DB4="$T_TMP/demo4.db"
+run -f "$DB4" --today 2026-08-20 init --demo
+is "$T_RC" 0 "a demo made on 20 August works too"
+run -f "$DB4" --today 2026-08-20 list pairs --status live
+is "$(printf '%s\n' "$T_OUT" | awk -F'\t' 'NR > 1 && $8 <= $7' | wc -l)" 0 \
+    "... every live pair ends after it starts"
 
 plan "$T_N"
 done_testing

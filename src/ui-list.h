@@ -52,6 +52,65 @@ struct ui_list {
 	const char	*empty;		/* said when there are no rows, N_() */
 };
 
+/*
+ * The source of a list over a core module whose list functions all take
+ * the database and a filter (person, pair, meeting): MOD_page, MOD_count,
+ * MOD_row_find, MOD_rank, MOD_rows_free, MOD_row_copy, rows of struct
+ * MOD_row with an id.  The list's context is a CTX_T whose member FILTER
+ * is the filter; SEARCH_FN (may be NULL) is the screen's own.  Defines the
+ * static const struct ui_list_source NAME.
+ */
+#define UI_LIST_SOURCE(name, mod, ctx_t, filter, search_fn)			\
+static int								\
+name##_page(void *c, const void *from, int back, void *rows, int n,	\
+    struct nerr *err)							\
+{									\
+	return (mod##_page(ui_db(), &((ctx_t *)c)->filter, from, back,	\
+	    rows, n, err));						\
+}									\
+static long long							\
+name##_count(void *c, struct nerr *err)					\
+{									\
+	return (mod##_count(ui_db(), &((ctx_t *)c)->filter, err));	\
+}									\
+static void								\
+name##_free(void *rows, int n)						\
+{									\
+	mod##_rows_free(rows, n);					\
+}									\
+static void								\
+name##_copy(void *dst, const void *src)					\
+{									\
+	mod##_row_copy(dst, src);					\
+}									\
+static long long							\
+name##_id(const void *row)						\
+{									\
+	return (((const struct mod##_row *)row)->id);			\
+}									\
+static int								\
+name##_find(void *c, long long id, void *out, struct nerr *err)		\
+{									\
+	return (mod##_row_find(ui_db(), &((ctx_t *)c)->filter, id, out,	\
+	    err));							\
+}									\
+static long long							\
+name##_rank(void *c, const void *row, struct nerr *err)			\
+{									\
+	return (mod##_rank(ui_db(), &((ctx_t *)c)->filter, row, err));	\
+}									\
+static const struct ui_list_source name = {				\
+	.rowsize = sizeof (struct mod##_row),				\
+	.page = name##_page,						\
+	.count = name##_count,						\
+	.free_rows = name##_free,					\
+	.copy_row = name##_copy,					\
+	.id = name##_id,						\
+	.find = name##_find,						\
+	.rank = name##_rank,						\
+	.search = search_fn,						\
+}
+
 void	 ui_list_init(struct ui_list *, const struct ui_column *, int,
 	    const struct ui_list_source *, void *ctx);
 void	 ui_list_free(struct ui_list *);

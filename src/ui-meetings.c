@@ -114,67 +114,7 @@ ui_meeting_delete(long long id, const char *what)
 
 /* ---- where the rows come from ---- */
 
-static int
-ml_page(void *ctx, const void *from, int backward, void *rows, int n,
-    struct nerr *err)
-{
-	struct mlist	*l = ctx;
-
-	return (meeting_page(ui_db(), &l->f, from, backward, rows, n, err));
-}
-
-static long long
-ml_count(void *ctx, struct nerr *err)
-{
-	struct mlist	*l = ctx;
-
-	return (meeting_count(ui_db(), &l->f, err));
-}
-
-static void
-ml_free_rows(void *rows, int n)
-{
-	meeting_rows_free(rows, n);
-}
-
-static void
-ml_copy_row(void *dst, const void *src)
-{
-	meeting_row_copy(dst, src);
-}
-
-static long long
-ml_id(const void *row)
-{
-	return (((const struct meeting_row *)row)->id);
-}
-
-static int
-ml_find(void *ctx, long long id, void *out, struct nerr *err)
-{
-	struct mlist	*l = ctx;
-
-	return (meeting_row_find(ui_db(), &l->f, id, out, err));
-}
-
-static long long
-ml_rank(void *ctx, const void *row, struct nerr *err)
-{
-	struct mlist	*l = ctx;
-
-	return (meeting_rank(ui_db(), &l->f, row, err));
-}
-
-static const struct ui_list_source ml_source = {
-	.rowsize = sizeof (struct meeting_row),
-	.page = ml_page,
-	.count = ml_count,
-	.free_rows = ml_free_rows,
-	.copy_row = ml_copy_row,
-	.id = ml_id,
-	.find = ml_find,
-	.rank = ml_rank,
-};
+UI_LIST_SOURCE(ml_source, meeting, struct mlist, f, NULL);
 
 /* ---- columns ---- */
 

@@ -21,57 +21,6 @@ struct pairs {
 
 /* ---- where the rows come from ---- */
 
-static int
-pairs_page(void *ctx, const void *from, int backward, void *rows, int n,
-    struct nerr *err)
-{
-	struct pairs	*p = ctx;
-
-	return (pair_page(ui_db(), &p->f, from, backward, rows, n, err));
-}
-
-static long long
-pairs_count(void *ctx, struct nerr *err)
-{
-	struct pairs	*p = ctx;
-
-	return (pair_count(ui_db(), &p->f, err));
-}
-
-static void
-pairs_free_rows(void *rows, int n)
-{
-	pair_rows_free(rows, n);
-}
-
-static void
-pairs_copy_row(void *dst, const void *src)
-{
-	pair_row_copy(dst, src);
-}
-
-static long long
-pairs_id(const void *row)
-{
-	return (((const struct pair_row *)row)->id);
-}
-
-static int
-pairs_find(void *ctx, long long id, void *out, struct nerr *err)
-{
-	struct pairs	*p = ctx;
-
-	return (pair_row_find(ui_db(), &p->f, id, out, err));
-}
-
-static long long
-pairs_rank(void *ctx, const void *row, struct nerr *err)
-{
-	struct pairs	*p = ctx;
-
-	return (pair_rank(ui_db(), &p->f, row, err));
-}
-
 static void
 pairs_search(void *ctx, const char *s)
 {
@@ -82,17 +31,7 @@ pairs_search(void *ctx, const char *s)
 	p->f.search = p->search;
 }
 
-static const struct ui_list_source pairs_source = {
-	.rowsize = sizeof (struct pair_row),
-	.page = pairs_page,
-	.count = pairs_count,
-	.free_rows = pairs_free_rows,
-	.copy_row = pairs_copy_row,
-	.id = pairs_id,
-	.find = pairs_find,
-	.rank = pairs_rank,
-	.search = pairs_search,
-};
+UI_LIST_SOURCE(pairs_source, pair, struct pairs, f, pairs_search);
 
 /* ---- columns ---- */
 

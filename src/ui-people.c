@@ -30,41 +30,6 @@ struct people {
 
 /* ---- where the rows come from ---- */
 
-static int
-people_page(void *ctx, const void *from, int backward, void *rows, int n,
-    struct nerr *err)
-{
-	struct people	*p = ctx;
-
-	return (person_page(ui_db(), &p->f, from, backward, rows, n, err));
-}
-
-static long long
-people_count(void *ctx, struct nerr *err)
-{
-	struct people	*p = ctx;
-
-	return (person_count(ui_db(), &p->f, err));
-}
-
-static void
-people_free_rows(void *rows, int n)
-{
-	person_rows_free(rows, n);
-}
-
-static void
-people_copy_row(void *dst, const void *src)
-{
-	person_row_copy(dst, src);
-}
-
-static long long
-people_id(const void *row)
-{
-	return (((const struct person_row *)row)->id);
-}
-
 static void
 people_full_name(struct sbuf *sb, const char *last, const char *first,
     const char *patronymic)
@@ -74,23 +39,6 @@ people_full_name(struct sbuf *sb, const char *last, const char *first,
 		sbuf_addf(sb, " %s", first);
 	if (!str_empty(patronymic))
 		sbuf_addf(sb, " %s", patronymic);
-}
-
-/* The list row of a person under the current filter, with its keyset place. */
-static int
-people_find(void *ctx, long long id, void *out, struct nerr *err)
-{
-	struct people	*p = ctx;
-
-	return (person_row_find(ui_db(), &p->f, id, out, err));
-}
-
-static long long
-people_rank(void *ctx, const void *row, struct nerr *err)
-{
-	struct people	*p = ctx;
-
-	return (person_rank(ui_db(), &p->f, row, err));
 }
 
 static void
@@ -103,17 +51,7 @@ people_search(void *ctx, const char *s)
 	p->f.search = p->search;
 }
 
-static const struct ui_list_source people_source = {
-	.rowsize = sizeof (struct person_row),
-	.page = people_page,
-	.count = people_count,
-	.free_rows = people_free_rows,
-	.copy_row = people_copy_row,
-	.id = people_id,
-	.find = people_find,
-	.rank = people_rank,
-	.search = people_search,
-};
+UI_LIST_SOURCE(people_source, person, struct people, f, people_search);
 
 /* ---- columns ---- */
 

@@ -22,57 +22,6 @@ struct ppick {
 
 /* ---- where the rows come from (the people list's own source) ---- */
 
-static int
-ppick_page(void *ctx, const void *from, int backward, void *rows, int n,
-    struct nerr *err)
-{
-	struct ppick	*p = ctx;
-
-	return (person_page(ui_db(), &p->f, from, backward, rows, n, err));
-}
-
-static long long
-ppick_count(void *ctx, struct nerr *err)
-{
-	struct ppick	*p = ctx;
-
-	return (person_count(ui_db(), &p->f, err));
-}
-
-static void
-ppick_free_rows(void *rows, int n)
-{
-	person_rows_free(rows, n);
-}
-
-static void
-ppick_copy_row(void *dst, const void *src)
-{
-	person_row_copy(dst, src);
-}
-
-static long long
-ppick_id(const void *row)
-{
-	return (((const struct person_row *)row)->id);
-}
-
-static int
-ppick_find(void *ctx, long long id, void *out, struct nerr *err)
-{
-	struct ppick	*p = ctx;
-
-	return (person_row_find(ui_db(), &p->f, id, out, err));
-}
-
-static long long
-ppick_rank(void *ctx, const void *row, struct nerr *err)
-{
-	struct ppick	*p = ctx;
-
-	return (person_rank(ui_db(), &p->f, row, err));
-}
-
 static void
 ppick_search(void *ctx, const char *s)
 {
@@ -83,17 +32,7 @@ ppick_search(void *ctx, const char *s)
 	p->f.search = p->search;
 }
 
-static const struct ui_list_source ppick_source = {
-	.rowsize = sizeof (struct person_row),
-	.page = ppick_page,
-	.count = ppick_count,
-	.free_rows = ppick_free_rows,
-	.copy_row = ppick_copy_row,
-	.id = ppick_id,
-	.find = ppick_find,
-	.rank = ppick_rank,
-	.search = ppick_search,
-};
+UI_LIST_SOURCE(ppick_source, person, struct ppick, f, ppick_search);
 
 static void
 col_name(const void *row, struct sbuf *sb)

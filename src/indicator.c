@@ -12,16 +12,7 @@
 #include "pair.h"
 #include "person.h"
 #include "util.h"
-
-/*
- * "Taking part" in the school year up to the date (?1 the date, ?2 the
- * first day of its school year): a pair not cancelled that had started by
- * the date and had not ended before the year began.
- */
-#define PAIR_LIVE_SQL(p)						\
-	p ".status <> 'cancelled' AND (" p ".date_from IS NULL OR "	\
-	p ".date_from <= ?1) AND (" p ".date_to IS NULL OR "		\
-	p ".date_to >= ?2)"
+#include "indicator-int.h"
 
 enum ikind { IK_SHARE, IK_SAT, IK_PLANS, IK_CONSENT, IK_EVENTS, IK_ROADMAP };
 
@@ -160,284 +151,6 @@ indicator_prev_quarter(const char *date, char *iso)
 		    date_days_in_month(y, m));
 }
 
-/* The first day of the school year of date, and the year's name. */
-static void
-year_of(const char *date, char *start, char *year, size_t ylen)
-{
-	int	y;
-
-	date_school_year(date, year, ylen);
-	y = atoi(year);
-	if (y < 1000 || y > 9998)
-		y = 2000;
-	snprintf(start, DATE_ISO_LEN, "%04d-09-01", y);
-}
-
-/* ---- the figures as of one date ---- */
-
-struct figs {
-	int	 cat_total[CAT__COUNT];
-	int	 cat_in[2][CAT__COUNT];	/* [0] mentees, [1] mentors */
-	int	 form_n[PF__COUNT];
-	double	 sat[2];		/* mentee, mentor */
-	int	 sat_n[2];		/* responses */
-	int	 plans_n, plans_met;
-	int	 cons_n, cons_in;
-	int	 ev_n, ev_met;
-	int	 rm_n, rm_ok;
-	struct change {
-		char	*code;
-		char	*name;
-		double	 v;
-		int	 n;
-	}	*ch;
-	int	 nch;
-};
-
-static int
-cat_index(const char *code)
-{
-	int	c;
-
-	for (c = 0; code != NULL && c < CAT__COUNT; c++)
-		if (strcmp(code, person_category_code(c)) == 0)
-			return (c);
-	return (-1);
-}
-
-static sqlite3_stmt *
-prep_dates(struct db *db, const char *sql, const char *d, const char *ys,
-    const char *year, struct nerr *err)
-{
-	sqlite3_stmt	*st;
-
-	if ((st = db_prepare(db, sql, err)) == NULL)
-		return (NULL);
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_text(st, 2, ys, -1, SQLITE_TRANSIENT);
-	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_text(st, 3, year, -1, SQLITE_TRANSIENT);
-	return (st);
-}
-
-/* Run a statement whose rows fn takes; -1 with err. */
-static int
-each_row(struct db *db, sqlite3_stmt *st, void (*fn)(sqlite3_stmt *,
-    struct figs *), struct figs *f, struct nerr *err)
-{
-	int	rc;
-
-	if (st == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fn(st, f);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return (db_fail(db, err, _("computing the indicators")));
-	return (0);
-}
-
-static void
-row_cat_total(sqlite3_stmt *st, struct figs *f)
-{
-	int	c = cat_index((const char *)sqlite3_column_text(st, 0));
-
-	if (c >= 0)
-		f->cat_total[c] = sqlite3_column_int(st, 1);
-	f->cons_n += sqlite3_column_int(st, 1);
-}
-
-static void
-row_cat_in(sqlite3_stmt *st, struct figs *f)
-{
-	int	c = cat_index((const char *)sqlite3_column_text(st, 0));
-	int	r = strcmp((const char *)sqlite3_column_text(st, 1),
-		    "mentor") == 0;
-
-	if (c >= 0)
-		f->cat_in[r][c] = sqlite3_column_int(st, 2);
-}
-
-static void
-row_form(sqlite3_stmt *st, struct figs *f)
-{
-	int	k = pair_form_parse((const char *)sqlite3_column_text(st, 0));
-
-	if (k >= 0)
-		f->form_n[k] = sqlite3_column_int(st, 1);
-}
-
-static void
-row_sat(sqlite3_stmt *st, struct figs *f)
-{
-	int	r = strcmp((const char *)sqlite3_column_text(st, 0),
-		    "mentor") == 0;
-
-	f->sat[r] = sqlite3_column_double(st, 1);
-	f->sat_n[r] = sqlite3_column_int(st, 2);
-}
-
-static void
-row_pair2(sqlite3_stmt *st, int *a, int *b)
-{
-	*a = sqlite3_column_int(st, 0);
-	*b = sqlite3_column_int(st, 1);
-}
-
-static void
-row_plans(sqlite3_stmt *st, struct figs *f)
-{
-	row_pair2(st, &f->plans_n, &f->plans_met);
-}
-
-static void
-row_cons(sqlite3_stmt *st, struct figs *f)
-{
-	f->cons_in = sqlite3_column_int(st, 0);
-}
-
-static void
-row_events(sqlite3_stmt *st, struct figs *f)
-{
-	row_pair2(st, &f->ev_n, &f->ev_met);
-}
-
-static void
-row_roadmap(sqlite3_stmt *st, struct figs *f)
-{
-	row_pair2(st, &f->rm_n, &f->rm_ok);
-}
-
-static void
-row_change(sqlite3_stmt *st, struct figs *f)
-{
-	struct change	*c;
-	char		*cut, *text;
-
-	f->ch = xreallocarray(f->ch, (size_t)f->nch + 1, sizeof *f->ch);
-	c = &f->ch[f->nch++];
-	xasprintf(&c->code, "change-%s-%d", sqlite3_column_text(st, 0),
-	    sqlite3_column_int(st, 1));
-	text = xstrdup((const char *)sqlite3_column_text(st, 2));
-	cut = text;
-	xasprintf(&c->name, _("Change: %s, question %d «%s»"),
-	    sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), cut);
-	free(text);
-	c->v = sqlite3_column_double(st, 3);
-	c->n = sqlite3_column_int(st, 4);
-}
-
-static void
-figs_free(struct figs *f)
-{
-	int	i;
-
-	for (i = 0; i < f->nch; i++) {
-		free(f->ch[i].code);
-		free(f->ch[i].name);
-	}
-	free(f->ch);
-}
-
-#define SCALE_PCT_SQL							\
-	"CAST(a.value AS REAL) * 100.0 / (CASE qu.type WHEN 'scale10' "	\
-	"THEN 10 ELSE 5 END)"
-
-/*
- * The figures as of d.  Who is registered does not depend on the date:
- * with totals (the figures of another date) it is copied, not counted
- * again.  Bounded by the date and the school year, the answers are read
- * by response_stage from the window's responses, never every answer.
- */
-static int
-figs_compute(struct db *db, const char *d, struct figs *f,
-    const struct figs *totals, struct nerr *err)
-{
-	char	ys[DATE_ISO_LEN], year[16];
-
-	memset(f, 0, sizeof *f);
-	year_of(d, ys, year, sizeof year);
-	if (totals != NULL) {
-		memcpy(f->cat_total, totals->cat_total, sizeof f->cat_total);
-		f->cons_n = totals->cons_n;
-	} else if (each_row(db, prep_dates(db, "SELECT category, count(*) "
-	    "FROM person WHERE anonymised = 0 AND ?1 IS NOT NULL GROUP BY "
-	    "category", d, ys, year, err), row_cat_total, f, err) != 0)
-		return (-1);
-	/* "+": the members lead, not every person by person_live. */
-	if (each_row(db, prep_dates(db, "SELECT pe.category, m.role, "
-	    "count(DISTINCT m.person_id) FROM pair p JOIN pair_member m ON "
-	    "m.pair_id = p.id JOIN person pe ON pe.id = m.person_id WHERE "
-	    "+pe.anonymised = 0 AND " PAIR_LIVE_SQL("p") " GROUP BY "
-	    "pe.category, m.role", d, ys, year, err), row_cat_in, f, err) != 0)
-		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT p.form, count(DISTINCT "
-	    "m.person_id) FROM pair p JOIN pair_member m ON m.pair_id = p.id "
-	    "WHERE " PAIR_LIVE_SQL("p") " GROUP BY p.form", d, ys, year, err),
-	    row_form, f, err) != 0)
-		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT qn.audience, avg("
-	    SCALE_PCT_SQL "), count(DISTINCT r.id) FROM questionnaire qn "
-	    "JOIN response r ON r.questionnaire_id = qn.id JOIN answer a ON "
-	    "a.response_id = r.id JOIN question qu ON qu.id = a.question_id "
-	    "WHERE qn.audience IN ('mentee', 'mentor') AND r.stage = 'after' "
-	    "AND r.date <= ?1 AND r.date >= ?2 AND r.school_year = ?3 AND "
-	    "qu.type IN ('scale10', 'scale5') GROUP BY qn.audience", d, ys,
-	    year, err), row_sat, f, err) != 0)
-		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT count(*), "
-	    "coalesce(sum(d * 10 >= t * 9), 0) FROM (SELECT count(*) t, "
-	    "sum(s.done IS NOT NULL AND s.done <= ?1) d FROM pair p JOIN plan "
-	    "pl ON pl.pair_id = p.id JOIN plan_step s ON s.plan_id = pl.id "
-	    "WHERE " PAIR_LIVE_SQL("p") " AND s.due IS NOT NULL AND s.due <= "
-	    "?1 GROUP BY pl.id)", d, ys, year, err), row_plans, f, err) != 0)
-		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT count(DISTINCT cv.person_id) "
-	    "FROM consent cv JOIN person pe ON pe.id = cv.person_id WHERE "
-	    "+pe.anonymised = 0 AND cv.kind = 'pd' AND cv.signed <= ?1 AND "
-	    "(cv.revoked IS NULL OR cv.revoked > ?1) AND (cv.valid_until IS "
-	    "NULL OR cv.valid_until >= ?1)", d, ys, year, err), row_cons, f,
-	    err) != 0)
-		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT count(*), coalesce(sum("
-	    "present * 100 >= target_pct * expected), 0) FROM meeting WHERE "
-	    "status = 'held' AND date <= ?1 AND date >= ?2 AND pair_id IS "
-	    "NULL AND target_pct > 0 AND expected > 0", d, ys, year, err),
-	    row_events, f, err) != 0)
-		return (-1);
-	if (each_row(db, prep_dates(db, "SELECT count(*), coalesce(sum("
-	    "i.status = 'done' AND i.done_date IS NOT NULL AND i.done_date <= "
-	    "i.deadline_to AND i.done_date <= ?1), 0) FROM roadmap r JOIN "
-	    "roadmap_section s ON s.roadmap_id = r.id JOIN roadmap_item i ON "
-	    "i.section_id = s.id WHERE r.is_current = 1 AND i.status <> "
-	    "'cancelled' AND i.deadline_to IS NOT NULL AND i.deadline_to <= "
-	    "?1", d, ys, year, err), row_roadmap, f, err) != 0)
-		return (-1);
-	/*
-	 * Each "after" finds its "before" once, not once an answer; the
-	 * answers are grouped by question id alone, so the sorter holds
-	 * numbers, not every row's question text.
-	 */
-	if (each_row(db, prep_dates(db, "WITH ba(aid, bid) AS MATERIALIZED "
-	    "(SELECT ra.id, (SELECT x.id FROM response x WHERE "
-	    "x.questionnaire_id = ra.questionnaire_id AND x.person_id = "
-	    "ra.person_id AND x.stage = 'before' AND x.date <= ra.date ORDER "
-	    "BY x.date DESC, x.id DESC LIMIT 1) FROM response ra WHERE "
-	    "ra.stage = 'after' AND ra.date <= ?1 AND ra.date >= ?2 AND "
-	    "ra.school_year = ?3) SELECT qn.code, qu.pos, qu.text, g.v, g.n "
-	    "FROM (SELECT aa.question_id qid, avg(CAST(aa.value AS REAL) - "
-	    "CAST(ab.value AS REAL)) v, count(*) n FROM ba JOIN answer aa ON "
-	    "aa.response_id = ba.aid JOIN answer ab ON ab.response_id = "
-	    "ba.bid AND ab.question_id = aa.question_id GROUP BY "
-	    "aa.question_id) g JOIN question qu ON qu.id = g.qid JOIN "
-	    "questionnaire qn ON qn.id = qu.questionnaire_id WHERE qu.type IN "
-	    "('scale10', 'scale5') ORDER BY qn.code, qu.pos", d, ys, year,
-	    err), row_change, f, err) != 0)
-		return (-1);
-	return (0);
-}
-
 /* ---- the indicators ---- */
 
 static void
@@ -466,7 +179,7 @@ idef_value(const struct idef *def, const struct figs *f, double *v,
 		snprintf(buf, sizeof buf, "%s", def->cats);
 		for (s = strtok_r(buf, ",", &t); s != NULL;
 		    s = strtok_r(NULL, ",", &t)) {
-			if ((c = cat_index(s)) < 0)
+			if ((c = indicator_cat(s)) < 0)
 				continue;
 			part += f->cat_in[r][c];
 			whole += f->cat_total[c];
@@ -531,7 +244,7 @@ int
 indicators_compute(struct db *db, const char *as_of, struct indicator **vp,
     int *np, struct nerr *err)
 {
-	struct figs		 now, prev;
+	struct figs		 f[2], *now = &f[0], *prev = &f[1];
 	struct indicator	*v = NULL, *in;
 	char			 pq[DATE_ISO_LEN], ys[DATE_ISO_LEN], year[16];
 	const char		*d = as_of != NULL ? as_of : date_today();
@@ -543,14 +256,10 @@ indicators_compute(struct db *db, const char *as_of, struct indicator **vp,
 	if (!date_iso_valid(d))
 		return (nerr_set(err, _("«%s» is not a date."), d));
 	indicator_prev_quarter(d, pq);
-	year_of(d, ys, year, sizeof year);
-	if (figs_compute(db, d, &now, NULL, err) != 0) {
-		figs_free(&now);
-		return (-1);
-	}
-	if (figs_compute(db, pq, &prev, &now, err) != 0) {
-		figs_free(&now);
-		figs_free(&prev);
+	indicator_year_of(d, ys, year, sizeof year);
+	if (figs_compute(db, d, pq, f, err) != 0) {
+		figs_free(now);
+		figs_free(prev);
 		return (-1);
 	}
 	for (i = 0; i < nitems(idefs); i++) {
@@ -558,8 +267,8 @@ indicators_compute(struct db *db, const char *as_of, struct indicator **vp,
 		in->code = idefs[i].code;
 		in->name = _(idefs[i].name);
 		in->definition = _(idefs[i].def);
-		in->has_value = idef_value(&idefs[i], &now, &in->value, in);
-		in->has_prev = idef_value(&idefs[i], &prev, &in->prev, NULL);
+		in->has_value = idef_value(&idefs[i], now, &in->value, in);
+		in->has_prev = idef_value(&idefs[i], prev, &in->prev, NULL);
 		in->has_behind = 1;
 		if (ind_target(db, year, in, err) != 0)
 			goto fail;
@@ -571,38 +280,38 @@ indicators_compute(struct db *db, const char *as_of, struct indicator **vp,
 		in->definition = _(form_def);
 		in->is_count = 1;
 		in->has_value = in->has_prev = 1;
-		in->value = now.form_n[k];
-		in->prev = prev.form_n[k];
-		in->has_behind = now.form_n[k] > 0;
+		in->value = now->form_n[k];
+		in->prev = prev->form_n[k];
+		in->has_behind = now->form_n[k] > 0;
 		if (ind_target(db, year, in, err) != 0)
 			goto fail;
 	}
-	for (j = 0; j < now.nch; j++) {
+	for (j = 0; j < now->nch; j++) {
 		in = ind_add(&v, &n);
 		in->owned = 1;
-		in->code = now.ch[j].code;
-		in->name = now.ch[j].name;
-		now.ch[j].code = now.ch[j].name = NULL;
+		in->code = now->ch[j].code;
+		in->name = now->ch[j].name;
+		now->ch[j].code = now->ch[j].name = NULL;
 		in->definition = _(change_def);
 		in->is_count = 1;
 		in->has_value = 1;
-		in->value = now.ch[j].v;
+		in->value = now->ch[j].v;
 		xasprintf(&in->detail, ngettext("%d person", "%d people",
-		    now.ch[j].n), now.ch[j].n);
-		for (k = 0; k < prev.nch; k++)
-			if (strcmp(prev.ch[k].code, in->code) == 0) {
+		    now->ch[j].n), now->ch[j].n);
+		for (k = 0; k < prev->nch; k++)
+			if (strcmp(prev->ch[k].code, in->code) == 0) {
 				in->has_prev = 1;
-				in->prev = prev.ch[k].v;
+				in->prev = prev->ch[k].v;
 			}
 	}
-	figs_free(&now);
-	figs_free(&prev);
+	figs_free(now);
+	figs_free(prev);
 	*vp = v;
 	*np = n;
 	return (0);
 fail:
-	figs_free(&now);
-	figs_free(&prev);
+	figs_free(now);
+	figs_free(prev);
 	indicators_free(v, n);
 	return (-1);
 }
@@ -685,7 +394,7 @@ behind_people(struct db *db, struct behind *b, const struct idef *def,
 	    "WHERE m.person_id = pe.id AND m.role = '%s' AND "
 	    PAIR_LIVE_SQL("p") ") ORDER BY pe.class_key, pe.sort_key, pe.id",
 	    def->cats, def->role);
-	st = prep_dates(db, sql, d, ys, NULL, err);
+	st = indicator_prep(db, sql, d, ys, NULL, err);
 	free(sql);
 	if (st == NULL)
 		return (-1);
@@ -710,7 +419,7 @@ behind_sat(struct db *db, struct behind *b, const struct idef *def,
 	char		*label, note[64];
 	int		 rc;
 
-	if ((st = prep_dates(db, "SELECT pe.id, pe.last, pe.first, "
+	if ((st = indicator_prep(db, "SELECT pe.id, pe.last, pe.first, "
 	    "pe.patronymic, pe.class, avg(" SCALE_PCT_SQL ") s FROM "
 	    "questionnaire qn JOIN response r ON r.questionnaire_id = qn.id "
 	    "JOIN person pe ON pe.id = r.person_id JOIN answer a ON "
@@ -743,7 +452,7 @@ behind_simple(struct db *db, struct behind *b, const char *sql, int kind,
 	char		*label;
 	int		 rc;
 
-	if ((st = prep_dates(db, sql, d, ys, NULL, err)) == NULL)
+	if ((st = indicator_prep(db, sql, d, ys, NULL, err)) == NULL)
 		return (-1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (kind == BEHIND_PERSON)
@@ -794,7 +503,7 @@ indicator_behind(struct db *db, const char *code, const char *as_of,
 	*np = 0;
 	if (!date_iso_valid(d))
 		return (nerr_set(err, _("«%s» is not a date."), d));
-	year_of(d, ys, year, sizeof year);
+	indicator_year_of(d, ys, year, sizeof year);
 	for (i = 0; code != NULL && i < nitems(idefs); i++)
 		if (strcmp(code, idefs[i].code) == 0)
 			def = &idefs[i];

@@ -493,7 +493,45 @@ static const char m2[] =
 /* the indicators' window: this school year's "after" up to a date */
 "CREATE INDEX response_stage ON response(stage, school_year, date);"
 /* who is registered, by category, without reading every person's row */
-"CREATE INDEX person_live ON person(category) WHERE anonymised = 0";
+"CREATE INDEX person_live ON person(category) WHERE anonymised = 0;"
+/*
+ * Each response keeps its scale answers: their sum, each as per cent of
+ * its scale's top, how many there are, and the answers themselves as
+ * "question_id=value" pairs, comma-separated.  So satisfaction reads the
+ * window's responses (response_sat covers it), never their answers, and
+ * the change per question reads an "after" and its "before", not each
+ * answer of both.  Kept by the triggers on answer and on a question's
+ * type, recomputed from the response's own few answers.
+ */
+"ALTER TABLE response ADD COLUMN scale_sum REAL NOT NULL DEFAULT 0;"
+"ALTER TABLE response ADD COLUMN scale_n INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE response ADD COLUMN scale_vals TEXT;"
+#define RESPONSE_SCALE_SQL						\
+"  UPDATE response SET (scale_sum, scale_n, scale_vals) = (SELECT"	\
+"    coalesce(sum(CAST(a.value AS REAL) * 100.0 /"			\
+"    (CASE q.type WHEN 'scale10' THEN 10 ELSE 5 END)), 0), count(a.value),"	\
+"    group_concat(a.question_id || '=' || a.value, ',')"		\
+"    FROM answer a JOIN question q ON q.id = a.question_id"		\
+"    WHERE a.response_id = response.id AND q.type IN ('scale10', 'scale5'))"
+RESPONSE_SCALE_SQL ";"
+"CREATE TRIGGER answer_scale_ai AFTER INSERT ON answer BEGIN"
+RESPONSE_SCALE_SQL " WHERE id = NEW.response_id;"
+"END;"
+"CREATE TRIGGER answer_scale_au AFTER UPDATE OF response_id, question_id, value ON answer BEGIN"
+RESPONSE_SCALE_SQL " WHERE id IN (OLD.response_id, NEW.response_id);"
+"END;"
+"CREATE TRIGGER answer_scale_ad AFTER DELETE ON answer BEGIN"
+RESPONSE_SCALE_SQL " WHERE id = OLD.response_id;"
+"END;"
+"CREATE TRIGGER question_scale_au AFTER UPDATE OF type ON question BEGIN"
+RESPONSE_SCALE_SQL " WHERE id IN (SELECT response_id FROM answer WHERE question_id = NEW.id);"
+"END;"
+"CREATE INDEX response_sat ON response(stage, school_year, date, questionnaire_id, person_id, scale_sum, scale_n);"
+/* an "after"'s latest "before": seek and read backwards, no sorting */
+"CREATE INDEX response_before ON response(questionnaire_id, person_id, stage, date);"
+/* plans' steps due and done, read without their texts */
+"CREATE INDEX plan_step_due ON plan_step(plan_id, due, done)";
+#undef RESPONSE_SCALE_SQL
 
 const struct migration schema_migrations[] = {
 	{ 1, "initial schema", m1 },

@@ -490,8 +490,6 @@ static const char m2[] =
 "CREATE INDEX response_person ON response(person_id);"
 "CREATE INDEX question_quest ON question(questionnaire_id, pos);"
 "CREATE INDEX answer_question ON answer(question_id, response_id);"
-/* the indicators' window: this school year's "after" up to a date */
-"CREATE INDEX response_stage ON response(stage, school_year, date);"
 /* who is registered, by category, without reading every person's row */
 "CREATE INDEX person_live ON person(category) WHERE anonymised = 0;"
 /*

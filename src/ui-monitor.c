@@ -346,6 +346,7 @@ struct behind {
 	int			 cur;
 	int			 top;
 	char			*code;
+	int			 counted;	/* a count: those counted, none behind */
 };
 
 static const struct ui_action behind_actions[] = {
@@ -384,8 +385,12 @@ behind_draw(struct ui_frame *f, WINDOW *w, int y, int h)
 	attr_t		 at;
 
 	sbuf_init(&sb);
-	sbuf_addf(&sb, ngettext("%d is behind", "%d are behind",
-	    (unsigned long)b->n), b->n);
+	if (b->counted)
+		sbuf_addf(&sb, ngettext("%d counted", "%d counted",
+		    (unsigned long)b->n), b->n);
+	else
+		sbuf_addf(&sb, ngettext("%d is behind", "%d are behind",
+		    (unsigned long)b->n), b->n);
 	ui_put(w, y, 1, COLS - 2, sb.s, A_BOLD, 0);
 	sbuf_free(&sb);
 	if (b->n == 0) {
@@ -491,6 +496,8 @@ ui_behind_open(const struct indicator *in)
 	}
 	b = xcalloc(1, sizeof *b);
 	b->code = xstrdup(in->code);
+	/* A count by form lists who is counted, not who lags. */
+	b->counted = strncmp(in->code, "form-", 5) == 0;
 	if (ui_push(&behind_screen, b) != 0)
 		return (-1);
 	ui_set_title(str_or(in->name, in->code));

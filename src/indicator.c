@@ -477,13 +477,15 @@ behind_form(struct db *db, struct behind *b, int form, const char *d,
 	char	*sql;
 	int	 rc;
 
-	xasprintf(&sql, "SELECT DISTINCT pe.id, pe.last, pe.first, "
-	    "pe.patronymic, pe.class, m.role FROM pair p JOIN pair_member m "
-	    "ON m.pair_id = p.id JOIN person pe ON pe.id = m.person_id WHERE "
-	    "p.form = '%s' AND " PAIR_LIVE_SQL("p") " ORDER BY m.role, "
-	    "pe.sort_key", pair_form_code(form));
+	/* The role in words (the labels are ours, quoted by SQLite). */
+	sql = sqlite3_mprintf("SELECT DISTINCT pe.id, pe.last, pe.first, "
+	    "pe.patronymic, pe.class, CASE m.role WHEN 'mentor' THEN %Q "
+	    "ELSE %Q END FROM pair p JOIN pair_member m ON m.pair_id = p.id "
+	    "JOIN person pe ON pe.id = m.person_id WHERE p.form = %Q AND "
+	    PAIR_LIVE_SQL("p") " ORDER BY m.role, pe.sort_key", _("mentor"),
+	    _("mentee"), pair_form_code(form));
 	rc = behind_simple(db, b, sql, BEHIND_PERSON, d, ys, err);
-	free(sql);
+	sqlite3_free(sql);
 	return (rc);
 }
 

@@ -178,6 +178,12 @@ run -f "$DB3" --today 2025-09-02 list indicators
 is "$(printf '%s\n' "$T_OUT" | awk -F'\t' '$1 ~ /^satisfaction-/ { print $3 }' | tr '\n' .)" \
     ".." "... with no answers after the programme yet"
 
+# ---- who a count by form counts, their role in words ----
+B=$(LANGUAGE=ru "$NASTAVNIK" -f "$DB" --today $TODAY indicator behind \
+    form-teacher-teacher)
+like "$B" "	наставляемый" "a count by form lists its mentees in words"
+like "$B" "	наставник" "... and its mentors"
+
 # ---- in the summer holidays: the live pairs run into the autumn ----
 DB4="$T_TMP/demo4.db"
 run -f "$DB4" --today 2026-08-20 init --demo

@@ -180,15 +180,7 @@ cview_rank(void *ctx, const void *row, struct nerr *err)
 	    &((const struct crow *)row)->r, err));
 }
 
-static void
-cview_search(void *ctx, const char *s)
-{
-	struct cview	*v = ctx;
-
-	free(v->search);
-	v->search = s != NULL ? xstrdup(s) : NULL;
-	v->f.search = v->search;
-}
+UI_LIST_SEARCH(cview_search, struct cview, f, search)
 
 static const struct ui_list_source cview_source = {
 	.rowsize = sizeof (struct crow),

@@ -111,6 +111,22 @@ static const struct ui_list_source name = {				\
 	.search = search_fn,						\
 }
 
+/*
+ * The search of such a list: the typed text kept in the context's member
+ * FIELD (freed by the screen) and pointed to by its filter's search.
+ * Defines the static function NAME for UI_LIST_SOURCE's SEARCH_FN.
+ */
+#define UI_LIST_SEARCH(name, ctx_t, filter, field)			\
+static void								\
+name(void *c, const char *s)						\
+{									\
+	ctx_t	*x = c;							\
+									\
+	free(x->field);							\
+	x->field = s != NULL ? xstrdup(s) : NULL;			\
+	x->filter.search = x->field;					\
+}
+
 void	 ui_list_init(struct ui_list *, const struct ui_column *, int,
 	    const struct ui_list_source *, void *ctx);
 void	 ui_list_free(struct ui_list *);

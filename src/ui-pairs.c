@@ -21,15 +21,7 @@ struct pairs {
 
 /* ---- where the rows come from ---- */
 
-static void
-pairs_search(void *ctx, const char *s)
-{
-	struct pairs	*p = ctx;
-
-	free(p->search);
-	p->search = s != NULL ? xstrdup(s) : NULL;
-	p->f.search = p->search;
-}
+UI_LIST_SEARCH(pairs_search, struct pairs, f, search)
 
 UI_LIST_SOURCE(pairs_source, pair, struct pairs, f, pairs_search);
 

@@ -41,15 +41,7 @@ people_full_name(struct sbuf *sb, const char *last, const char *first,
 		sbuf_addf(sb, " %s", patronymic);
 }
 
-static void
-people_search(void *ctx, const char *s)
-{
-	struct people	*p = ctx;
-
-	free(p->search);
-	p->search = s != NULL ? xstrdup(s) : NULL;
-	p->f.search = p->search;
-}
+UI_LIST_SEARCH(people_search, struct people, f, search)
 
 UI_LIST_SOURCE(people_source, person, struct people, f, people_search);
 

@@ -22,15 +22,7 @@ struct ppick {
 
 /* ---- where the rows come from (the people list's own source) ---- */
 
-static void
-ppick_search(void *ctx, const char *s)
-{
-	struct ppick	*p = ctx;
-
-	free(p->search);
-	p->search = s != NULL ? xstrdup(s) : NULL;
-	p->f.search = p->search;
-}
+UI_LIST_SEARCH(ppick_search, struct ppick, f, search)
 
 UI_LIST_SOURCE(ppick_source, person, struct ppick, f, ppick_search);
 

@@ -40,7 +40,7 @@ static const struct ui_menu_item ui_menu_items[] = {
 	    ui_monitor_open, -1 },
 	{ N_("Reports"), N_("registers, orders and notes to print"),
 	    ui_reports_open, -1 },
-	{ N_("Settings"), N_("school name, consent age"),
+	{ N_("Settings"), N_("school name, consent age, printing"),
 	    ui_settings_open, -1 },
 	{ N_("Quit"), N_("leave the program"), NULL, -1 },
 };
